@@ -1,0 +1,7 @@
+/**
+ * The Agent Mesh backend plugin.
+ *
+ * @packageDocumentation
+ */
+
+export { agentMeshPlugin as default } from './plugin';

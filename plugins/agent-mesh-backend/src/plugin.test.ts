@@ -1,0 +1,72 @@
+import {
+  createBackendModule,
+  coreServices,
+} from '@backstage/backend-plugin-api';
+import {
+  mockCredentials,
+  mockServices,
+  startTestBackend,
+} from '@backstage/backend-test-utils';
+import {
+  agentMeshOverlapSignalsExtensionPoint,
+  agentMeshScorecardChecksExtensionPoint,
+} from '@agent-mesh/plugin-agent-mesh-node';
+import request from 'supertest';
+import { agentMeshPlugin } from './plugin';
+
+describe('agentMeshPlugin', () => {
+  it('serves /health without credentials', async () => {
+    const { server } = await startTestBackend({
+      features: [agentMeshPlugin],
+    });
+
+    await request(server)
+      .get('/api/agent-mesh/health')
+      .set('Authorization', mockCredentials.none.header())
+      .expect(200, { status: 'ok' });
+  });
+
+  it('accepts signals and checks from other modules and refuses duplicate ids', async () => {
+    const logger = mockServices.logger.mock();
+    const extraModule = createBackendModule({
+      pluginId: 'agent-mesh',
+      moduleId: 'test-extras',
+      register(env) {
+        env.registerInit({
+          deps: {
+            signals: agentMeshOverlapSignalsExtensionPoint,
+            checks: agentMeshScorecardChecksExtensionPoint,
+            log: coreServices.logger,
+          },
+          async init({ signals, checks }) {
+            signals.addSignal({
+              id: 'embeddings',
+              weight: 1,
+              score: () => ({ score: 0.5, reasons: ['close embeddings'] }),
+            });
+            checks.addCheck({
+              id: 'has-runbook',
+              title: 'Has a runbook',
+              evaluate: () => ({ status: 'pass', detail: 'ok' }),
+            });
+            expect(() =>
+              checks.addCheck({
+                id: 'has-runbook',
+                title: 'Again',
+                evaluate: () => ({ status: 'pass', detail: 'ok' }),
+              }),
+            ).toThrow("Scorecard check 'has-runbook' is already added");
+          },
+        });
+      },
+    });
+
+    await startTestBackend({
+      features: [agentMeshPlugin, extraModule, logger.factory],
+    });
+
+    expect(logger.info).toHaveBeenCalledWith(
+      'Agent Mesh started with 1 extra overlap signal(s) and 1 custom scorecard check(s)',
+    );
+  });
+});

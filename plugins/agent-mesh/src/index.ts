@@ -1,0 +1,8 @@
+/**
+ * Agent Mesh frontend plugin, legacy frontend system. The new frontend system is served from
+ * `@agent-mesh/plugin-agent-mesh/alpha`.
+ *
+ * @packageDocumentation
+ */
+
+export { agentMeshPlugin, AgentMeshPage } from './plugin';

@@ -1,0 +1,4 @@
+import { createRouteRef } from '@backstage/core-plugin-api';
+
+/** The organisation overview page, legacy frontend system. */
+export const rootRouteRef = createRouteRef({ id: 'agent-mesh' });

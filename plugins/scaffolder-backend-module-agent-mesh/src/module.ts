@@ -1,0 +1,22 @@
+import { createBackendModule } from '@backstage/backend-plugin-api';
+import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-node';
+import { createScaffolderActions } from './actions';
+
+/**
+ * Adds the Agent Mesh actions to the scaffolder, so that Software Templates can check for
+ * overlapping work before they create something.
+ *
+ * @public
+ */
+export const scaffolderModuleAgentMesh = createBackendModule({
+  pluginId: 'scaffolder',
+  moduleId: 'agent-mesh',
+  register(env) {
+    env.registerInit({
+      deps: { scaffolder: scaffolderActionsExtensionPoint },
+      async init({ scaffolder }) {
+        scaffolder.addActions(...createScaffolderActions());
+      },
+    });
+  },
+});
