@@ -8,6 +8,9 @@ const backend = createBackend();
 
 backend.add(import('@backstage/plugin-app-backend'));
 
+// events: catalog changes reach the Agent Mesh overlap index through the events bus
+backend.add(import('@backstage/plugin-events-backend'));
+
 // auth: guest sign-in for the demo (https://backstage.io/docs/auth/guest/provider)
 backend.add(import('@backstage/plugin-auth-backend'));
 backend.add(import('@backstage/plugin-auth-backend-module-guest-provider'));
