@@ -5,6 +5,7 @@ import {
   TestDatabases,
 } from '@backstage/backend-test-utils';
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
+import { AlphaEntity } from '@backstage/catalog-model/alpha';
 import { readFileSync } from 'fs';
 import { resolve } from 'path';
 import request from 'supertest';
@@ -75,7 +76,7 @@ describe('the demo organisation in the real catalog', () => {
 
       try {
         const expected = declaredEntityRefs();
-        let entities: Entity[] = [];
+        let entities: AlphaEntity[] = [];
         for (let attempt = 0; attempt < 120; attempt++) {
           const res = await request(backend.server).get(
             '/api/catalog/entities',
