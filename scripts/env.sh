@@ -16,7 +16,10 @@ else
   if [ ! -x "$TOOLS/node_modules/node/bin/node" ] || [ "$(node_major "$TOOLS/node_modules/node/bin/node")" != "$NODE_MAJOR" ]; then
     echo "[agent-mesh] installing Node $NODE_MAJOR into .tools/ (npm package 'node')" >&2
     mkdir -p "$TOOLS"
-    (cd "$TOOLS" && npm install --no-save --no-package-lock --no-audit --no-fund --prefix . "node@$NODE_MAJOR" >&2)
+    # A package.json of its own keeps npm inside .tools/ without --prefix, which would also move
+    # where npm reads its global configuration (and with it the machine's CA settings) from.
+    [ -f "$TOOLS/package.json" ] || echo '{ "private": true }' > "$TOOLS/package.json"
+    (cd "$TOOLS" && npm install --no-save --no-package-lock --no-audit --no-fund "node@$NODE_MAJOR" >&2)
   fi
   export PATH="$TOOLS/node_modules/node/bin:$PATH"
   # node-gyp cannot download headers here; the npm package ships them.
