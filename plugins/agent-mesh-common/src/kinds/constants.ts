@@ -25,3 +25,27 @@ export const AI_ARTIFACT_KIND = 'AiArtifact';
  * @public
  */
 export const PROPOSED_LIFECYCLE = 'proposed';
+
+/**
+ * The lifecycles that Agent and AiArtifact entities may have.
+ *
+ * @public
+ */
+export const AGENT_MESH_LIFECYCLES = [
+  PROPOSED_LIFECYCLE,
+  'experimental',
+  'production',
+  'deprecated',
+] as const;
+
+/**
+ * Backstage kinds that join Agent Mesh through the `agent-mesh.io/built-by` annotation.
+ *
+ * @public
+ */
+export const BUILT_BY_ANNOTATED_KINDS = [
+  'Component',
+  'API',
+  'Resource',
+  'AiResource',
+] as const;

@@ -1,0 +1,6 @@
+export * from './constants';
+export * from './types';
+export * from './schemas';
+export * from './entityRefs';
+export * from './validation';
+export * from './guards';

@@ -1,0 +1,92 @@
+import { AGENT_MESH_LIFECYCLES } from './constants';
+
+const nonEmptyString = { type: 'string', minLength: 1 } as const;
+const listOfStrings = {
+  type: 'array',
+  items: nonEmptyString,
+} as const;
+const uniqueListOfStrings = { ...listOfStrings, uniqueItems: true } as const;
+
+const envelope = {
+  apiVersion: { enum: ['agent-mesh.io/v1alpha1'] },
+  metadata: { type: 'object' },
+} as const;
+
+/**
+ * JSON Schema (draft-07) of the Agent kind, for editors and pipelines. The catalog module and the
+ * command-line validator check entities against it.
+ *
+ * @public
+ */
+export const agentEntitySchema = {
+  $schema: 'http://json-schema.org/draft-07/schema',
+  $id: 'AgentV1alpha1',
+  description:
+    'An AI agent or automation that acts in the organisation: a coding agent, a background agent, an assistant, a workflow.',
+  type: 'object',
+  required: ['apiVersion', 'kind', 'metadata', 'spec'],
+  properties: {
+    ...envelope,
+    kind: { enum: ['Agent'] },
+    spec: {
+      type: 'object',
+      required: ['type', 'owner', 'lifecycle'],
+      properties: {
+        type: { ...nonEmptyString, examples: ['coding-agent', 'assistant'] },
+        owner: { ...nonEmptyString, description: 'Group or User ref' },
+        lifecycle: { enum: [...AGENT_MESH_LIFECYCLES] },
+        sponsor: { ...nonEmptyString, description: 'User ref' },
+        model: nonEmptyString,
+        provider: nonEmptyString,
+        system: { ...nonEmptyString, description: 'System ref' },
+        capabilities: uniqueListOfStrings,
+        externalIds: uniqueListOfStrings,
+      },
+    },
+  },
+} as const;
+
+/**
+ * JSON Schema (draft-07) of the AiArtifact kind.
+ *
+ * @public
+ */
+export const aiArtifactEntitySchema = {
+  $schema: 'http://json-schema.org/draft-07/schema',
+  $id: 'AiArtifactV1alpha1',
+  description:
+    'Something built with or by AI agents: an internal tool, an integration, an aggregator, a dashboard, a workflow, a service.',
+  type: 'object',
+  required: ['apiVersion', 'kind', 'metadata', 'spec'],
+  properties: {
+    ...envelope,
+    kind: { enum: ['AiArtifact'] },
+    spec: {
+      type: 'object',
+      required: ['type', 'owner', 'lifecycle'],
+      properties: {
+        type: { ...nonEmptyString, examples: ['aggregator', 'integration'] },
+        owner: { ...nonEmptyString, description: 'Group or User ref' },
+        lifecycle: { enum: [...AGENT_MESH_LIFECYCLES] },
+        builtBy: { ...uniqueListOfStrings, description: 'Agent refs' },
+        purpose: nonEmptyString,
+        integrations: uniqueListOfStrings,
+        system: { ...nonEmptyString, description: 'System ref' },
+        dependsOn: { ...uniqueListOfStrings, description: 'entity refs' },
+        reviewers: {
+          ...uniqueListOfStrings,
+          description: 'User or Group refs',
+        },
+        dataClassification: nonEmptyString,
+        acknowledgedOverlaps: {
+          type: 'array',
+          items: {
+            type: 'object',
+            required: ['entityRef', 'reason'],
+            properties: { entityRef: nonEmptyString, reason: nonEmptyString },
+          },
+        },
+      },
+    },
+  },
+} as const;

@@ -1,0 +1,67 @@
+import { Entity } from '@backstage/catalog-model';
+
+/**
+ * An overlap that the owners looked at and decided to keep.
+ *
+ * @public
+ */
+export type AcknowledgedOverlap = {
+  /** The other entity, e.g. `aiartifact:default/brand-b-sales-rollup`. */
+  entityRef: string;
+  /** Why both are kept. */
+  reason: string;
+};
+
+/**
+ * An AI agent or automation that acts in the organisation.
+ *
+ * @public
+ */
+export interface AgentEntityV1alpha1 extends Entity {
+  apiVersion: 'agent-mesh.io/v1alpha1';
+  kind: 'Agent';
+  spec: {
+    /** e.g. coding-agent, background-agent, assistant, workflow */
+    type: string;
+    /** The accountable team: a Group or User ref. */
+    owner: string;
+    lifecycle: string;
+    /** An accountable person: a User ref. */
+    sponsor?: string;
+    model?: string;
+    provider?: string;
+    system?: string;
+    capabilities?: string[];
+    /** Ids by which the agent shows up in telemetry, e.g. its gen_ai.agent.id or a bot account. */
+    externalIds?: string[];
+  };
+}
+
+/**
+ * Something built with or by AI agents: an internal tool, an integration, an aggregator, a
+ * dashboard, a workflow, a service.
+ *
+ * @public
+ */
+export interface AiArtifactEntityV1alpha1 extends Entity {
+  apiVersion: 'agent-mesh.io/v1alpha1';
+  kind: 'AiArtifact';
+  spec: {
+    type: string;
+    owner: string;
+    /** proposed, experimental, production or deprecated */
+    lifecycle: string;
+    /** Agent refs. */
+    builtBy?: string[];
+    /** One paragraph: what problem it solves, for whom. */
+    purpose?: string;
+    /** External systems it reads or writes, e.g. salesforce, shopify. */
+    integrations?: string[];
+    system?: string;
+    dependsOn?: string[];
+    /** User or Group refs. */
+    reviewers?: string[];
+    dataClassification?: string;
+    acknowledgedOverlaps?: AcknowledgedOverlap[];
+  };
+}

@@ -1,0 +1,257 @@
+import Ajv, { ErrorObject, ValidateFunction } from 'ajv';
+import { Entity } from '@backstage/catalog-model';
+import {
+  AGENT_KIND,
+  AGENT_MESH_API_VERSION,
+  AI_ARTIFACT_KIND,
+  BUILT_BY_ANNOTATED_KINDS,
+} from './constants';
+import { agentEntitySchema, aiArtifactEntitySchema } from './schemas';
+import { parseValidEntityRef, splitBuiltByAnnotation } from './entityRefs';
+import { ANNOTATION_BUILT_BY } from '../annotations';
+
+/**
+ * One thing wrong with an entity: the field (`spec.builtBy[1]`) and a message that names the
+ * field and the rule.
+ *
+ * @public
+ */
+export interface EntityValidationProblem {
+  path: string;
+  message: string;
+}
+
+const ajv = new Ajv({ allErrors: true, strict: false });
+const schemaValidators: Record<string, ValidateFunction> = {
+  [AGENT_KIND]: ajv.compile(agentEntitySchema),
+  [AI_ARTIFACT_KIND]: ajv.compile(aiArtifactEntitySchema),
+};
+
+/** `/spec/builtBy/1` to `spec.builtBy[1]` */
+function toFieldPath(instancePath: string, child?: string): string {
+  const parts = instancePath.split('/').filter(Boolean);
+  if (child !== undefined) parts.push(child);
+  let path = '';
+  for (const part of parts) {
+    if (/^\d+$/.test(part)) path += `[${part}]`;
+    else path += path === '' ? part : `.${part}`;
+  }
+  return path;
+}
+
+function describeType(type: string): string {
+  if (type === 'array') return 'a list';
+  if (type === 'object') return 'an object';
+  return `a ${type}`;
+}
+
+function schemaProblem(
+  kind: string,
+  error: ErrorObject,
+): EntityValidationProblem {
+  const params = error.params as Record<string, any>;
+  if (error.keyword === 'required') {
+    const path = toFieldPath(error.instancePath, params.missingProperty);
+    return { path, message: `${kind} ${path} is required` };
+  }
+  const path = toFieldPath(error.instancePath) || '(entity)';
+  switch (error.keyword) {
+    case 'type':
+      return {
+        path,
+        message: `${kind} ${path} must be ${describeType(params.type)}`,
+      };
+    case 'minLength':
+      return { path, message: `${kind} ${path} must not be empty` };
+    case 'enum':
+      return {
+        path,
+        message: `${kind} ${path} must be one of ${(
+          params.allowedValues as string[]
+        ).join(', ')}`,
+      };
+    case 'uniqueItems':
+      return {
+        path,
+        message: `${kind} ${path} must not list the same value twice (items ${Math.min(
+          params.i,
+          params.j,
+        )} and ${Math.max(params.i, params.j)})`,
+      };
+    default:
+      return { path, message: `${kind} ${path} ${error.message}` };
+  }
+}
+
+type RefRule = {
+  /** Kinds the ref may point to (lower case); undefined allows any kind. */
+  kinds?: string[];
+  /** The allowed kinds in words, for messages: "a Group or User". */
+  describe?: string;
+  /** Kind assumed when the ref has none; without it the ref must name its kind. */
+  defaultKind?: string;
+};
+
+function refProblem(
+  kind: string,
+  path: string,
+  value: unknown,
+  rule: RefRule,
+  namespace: string,
+): EntityValidationProblem | undefined {
+  const parsed = parseValidEntityRef(value, {
+    defaultKind: rule.defaultKind,
+    defaultNamespace: namespace,
+  });
+  if (!parsed) {
+    return {
+      path,
+      message: `${kind} ${path} ${JSON.stringify(
+        value,
+      )} is not a valid entity reference`,
+    };
+  }
+  if (
+    rule.kinds &&
+    !rule.kinds.includes(parsed.kind.toLocaleLowerCase('en-US'))
+  ) {
+    return {
+      path,
+      message: `${kind} ${path} ${JSON.stringify(value)} must refer to ${
+        rule.describe
+      }`,
+    };
+  }
+  return undefined;
+}
+
+const OWNER: RefRule = {
+  kinds: ['group', 'user'],
+  describe: 'a Group or User',
+  defaultKind: 'Group',
+};
+const AGENT: RefRule = {
+  kinds: ['agent'],
+  describe: 'an Agent',
+  defaultKind: AGENT_KIND,
+};
+const USER: RefRule = {
+  kinds: ['user'],
+  describe: 'a User',
+  defaultKind: 'User',
+};
+const SYSTEM: RefRule = {
+  kinds: ['system'],
+  describe: 'a System',
+  defaultKind: 'System',
+};
+const REVIEWER: RefRule = {
+  kinds: ['user', 'group'],
+  describe: 'a User or Group',
+  defaultKind: 'User',
+};
+const ANY_KIND: RefRule = {};
+
+function refProblems(entity: Entity): EntityValidationProblem[] {
+  const { kind } = entity;
+  const spec = entity.spec as Record<string, any>;
+  const namespace = entity.metadata.namespace ?? 'default';
+  const problems: (EntityValidationProblem | undefined)[] = [];
+  // Values of the wrong type are the schema's to report; only strings are checked as refs.
+  const check = (path: string, value: unknown, rule: RefRule) => {
+    if (typeof value === 'string') {
+      problems.push(refProblem(kind, path, value, rule, namespace));
+    }
+  };
+  const each = (field: string, rule: RefRule) => {
+    const values: unknown = spec[field];
+    if (Array.isArray(values)) {
+      values.forEach((value, i) => check(`spec.${field}[${i}]`, value, rule));
+    }
+  };
+
+  check('spec.owner', spec.owner, OWNER);
+  check('spec.system', spec.system, SYSTEM);
+  if (kind === AGENT_KIND) {
+    check('spec.sponsor', spec.sponsor, USER);
+  } else {
+    each('builtBy', AGENT);
+    each('dependsOn', ANY_KIND);
+    each('reviewers', REVIEWER);
+    const acknowledged: unknown = spec.acknowledgedOverlaps;
+    if (Array.isArray(acknowledged)) {
+      acknowledged.forEach((ack, i) =>
+        check(
+          `spec.acknowledgedOverlaps[${i}].entityRef`,
+          ack?.entityRef,
+          ANY_KIND,
+        ),
+      );
+    }
+  }
+  return problems.filter((p): p is EntityValidationProblem => p !== undefined);
+}
+
+/**
+ * Checks an Agent or AiArtifact entity against its schema and the reference rules, and the
+ * `agent-mesh.io/built-by` annotation on the kinds that carry it. Returns no problem for
+ * entities that Agent Mesh does not define.
+ *
+ * @public
+ */
+export function validateAgentMeshEntity(
+  entity: Entity,
+): EntityValidationProblem[] {
+  const kind = entity.kind;
+  if (
+    entity.apiVersion === AGENT_MESH_API_VERSION &&
+    (kind === AGENT_KIND || kind === AI_ARTIFACT_KIND)
+  ) {
+    const validate = schemaValidators[kind];
+    const schemaProblems = validate(entity)
+      ? []
+      : (validate.errors ?? []).map(error => schemaProblem(kind, error));
+    if (typeof entity.spec !== 'object' || entity.spec === null) {
+      return schemaProblems;
+    }
+    // Every problem at once: the reference rules too, on the fields the schema found no fault in.
+    const faulty = schemaProblems.map(p => p.path);
+    const references = refProblems(entity).filter(
+      p =>
+        !faulty.some(path => p.path === path || p.path.startsWith(`${path}[`)),
+    );
+    return [...schemaProblems, ...references];
+  }
+  return validateBuiltByAnnotation(entity);
+}
+
+/**
+ * Checks the `agent-mesh.io/built-by` annotation of a Component, API, Resource or AiResource.
+ *
+ * @public
+ */
+export function validateBuiltByAnnotation(
+  entity: Entity,
+): EntityValidationProblem[] {
+  const value = entity.metadata.annotations?.[ANNOTATION_BUILT_BY];
+  if (
+    value === undefined ||
+    !(BUILT_BY_ANNOTATED_KINDS as readonly string[]).includes(entity.kind)
+  ) {
+    return [];
+  }
+  const path = `metadata.annotations["${ANNOTATION_BUILT_BY}"]`;
+  const refs = splitBuiltByAnnotation(value);
+  if (refs.length === 0) {
+    return [
+      {
+        path,
+        message: `${entity.kind} ${path} must list at least one Agent ref`,
+      },
+    ];
+  }
+  const namespace = entity.metadata.namespace ?? 'default';
+  return refs
+    .map(ref => refProblem(entity.kind, path, ref, AGENT, namespace))
+    .filter((p): p is EntityValidationProblem => p !== undefined);
+}
