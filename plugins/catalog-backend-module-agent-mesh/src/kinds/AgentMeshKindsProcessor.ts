@@ -1,10 +1,16 @@
 import {
+  CompoundEntityRef,
   Entity,
   getCompoundEntityRef,
-  parseEntityRef,
+  RELATION_DEPENDENCY_OF,
+  RELATION_DEPENDS_ON,
+  RELATION_HAS_PART,
   RELATION_OWNED_BY,
   RELATION_OWNER_OF,
+  RELATION_PART_OF,
+  stringifyEntityRef,
 } from '@backstage/catalog-model';
+import { InputError } from '@backstage/errors';
 import {
   CatalogProcessor,
   CatalogProcessorEmit,
@@ -13,90 +19,137 @@ import {
 } from '@backstage/plugin-catalog-node';
 import {
   AGENT_KIND,
-  AGENT_MESH_API_VERSION,
-  AI_ARTIFACT_KIND,
+  ANNOTATION_BUILT_BY,
+  isAgentEntity,
+  isAiArtifactEntity,
+  parseValidEntityRef,
   RELATION_BUILT_BY,
   RELATION_HAS_BUILT,
+  splitBuiltByAnnotation,
+  validateAgentMeshEntity,
+  validateBuiltByAnnotation,
 } from '@agent-mesh/plugin-agent-mesh-common';
-
-const KINDS = new Set([AGENT_KIND, AI_ARTIFACT_KIND]);
-
-function isAgentMeshKind(entity: Entity): boolean {
-  return entity.apiVersion === AGENT_MESH_API_VERSION && KINDS.has(entity.kind);
-}
+import { ExternalIdClaims } from '../externalIds/ExternalIdClaims';
 
 /**
- * Accepts the Agent and AiArtifact kinds and emits their ownership and built-by relations in
- * both directions.
+ * Validates the Agent and AiArtifact kinds, emits their relations in both directions, keeps
+ * Agent external ids unique, and emits built-by relations for Component, API, Resource and
+ * AiResource entities that carry the `agent-mesh.io/built-by` annotation.
  *
  * @public
  */
 export class AgentMeshKindsProcessor implements CatalogProcessor {
+  constructor(private readonly externalIds?: ExternalIdClaims) {}
+
   getProcessorName(): string {
     return 'AgentMeshKindsProcessor';
   }
 
   async validateEntityKind(entity: Entity): Promise<boolean> {
-    return isAgentMeshKind(entity);
+    if (!isAgentEntity(entity) && !isAiArtifactEntity(entity)) {
+      return false;
+    }
+    const problems = validateAgentMeshEntity(entity);
+    if (problems.length > 0) {
+      throw new InputError(problems.map(p => p.message).join('; '));
+    }
+    return true;
   }
 
   async postProcessEntity(
     entity: Entity,
-    _location: LocationSpec,
+    location: LocationSpec,
     emit: CatalogProcessorEmit,
   ): Promise<Entity> {
-    if (!isAgentMeshKind(entity)) {
-      return entity;
-    }
     const self = getCompoundEntityRef(entity);
-    const namespace = self.namespace;
-
-    const owner = entity.spec?.owner;
-    if (typeof owner === 'string' && owner) {
-      const target = parseEntityRef(owner, {
-        defaultKind: 'Group',
-        defaultNamespace: namespace,
+    const link = (
+      field: unknown,
+      defaultKind: string,
+      forward: string,
+      backward: string,
+    ) => {
+      const target = parseValidEntityRef(field, {
+        defaultKind,
+        defaultNamespace: self.namespace,
       });
-      emit(
-        processingResult.relation({
-          source: self,
-          type: RELATION_OWNED_BY,
-          target,
-        }),
-      );
-      emit(
-        processingResult.relation({
-          source: target,
-          type: RELATION_OWNER_OF,
-          target: self,
-        }),
-      );
+      if (target) emitPair(emit, self, forward, backward, target);
+    };
+
+    if (isAgentEntity(entity) || isAiArtifactEntity(entity)) {
+      link(entity.spec.owner, 'Group', RELATION_OWNED_BY, RELATION_OWNER_OF);
+      link(entity.spec.system, 'System', RELATION_PART_OF, RELATION_HAS_PART);
     }
 
-    const builtBy = entity.spec?.builtBy;
-    if (entity.kind === AI_ARTIFACT_KIND && Array.isArray(builtBy)) {
-      for (const ref of builtBy) {
-        if (typeof ref !== 'string') continue;
-        const agent = parseEntityRef(ref, {
-          defaultKind: AGENT_KIND,
-          defaultNamespace: namespace,
-        });
-        emit(
-          processingResult.relation({
-            source: self,
-            type: RELATION_BUILT_BY,
-            target: agent,
-          }),
+    if (isAiArtifactEntity(entity)) {
+      for (const agent of entity.spec.builtBy ?? []) {
+        link(agent, AGENT_KIND, RELATION_BUILT_BY, RELATION_HAS_BUILT);
+      }
+      for (const dependency of entity.spec.dependsOn ?? []) {
+        link(
+          dependency,
+          'Component',
+          RELATION_DEPENDS_ON,
+          RELATION_DEPENDENCY_OF,
         );
-        emit(
-          processingResult.relation({
-            source: agent,
-            type: RELATION_HAS_BUILT,
-            target: self,
-          }),
-        );
+      }
+    } else if (isAgentEntity(entity)) {
+      await this.claimExternalIds(entity, location, emit);
+    } else if (
+      entity.metadata.annotations?.[ANNOTATION_BUILT_BY] !== undefined
+    ) {
+      const problems = validateBuiltByAnnotation(entity);
+      for (const problem of problems) {
+        emit(processingResult.inputError(location, problem.message));
+      }
+      if (problems.length === 0) {
+        const value = entity.metadata.annotations[ANNOTATION_BUILT_BY];
+        for (const agent of splitBuiltByAnnotation(value)) {
+          link(agent, AGENT_KIND, RELATION_BUILT_BY, RELATION_HAS_BUILT);
+        }
       }
     }
     return entity;
   }
+
+  private async claimExternalIds(
+    entity: Entity & { spec: { externalIds?: string[] } },
+    location: LocationSpec,
+    emit: CatalogProcessorEmit,
+  ) {
+    if (!this.externalIds) return;
+    const ids = entity.spec.externalIds ?? [];
+    const clashes = await this.externalIds.claim(
+      stringifyEntityRef(entity),
+      ids,
+    );
+    for (const clash of clashes) {
+      emit(
+        processingResult.inputError(
+          location,
+          `Agent spec.externalIds[${ids.indexOf(clash.externalId)}] "${
+            clash.externalId
+          }" is already used by ${
+            clash.heldBy
+          }; external ids must be unique across agents`,
+        ),
+      );
+    }
+  }
+}
+
+function emitPair(
+  emit: CatalogProcessorEmit,
+  source: CompoundEntityRef,
+  forward: string,
+  backward: string,
+  target: CompoundEntityRef,
+) {
+  emit(processingResult.relation({ source, type: forward, target }));
+  emit(
+    processingResult.relation({
+      source: target,
+      type: backward,
+      target: source,
+    }),
+  );
 }
