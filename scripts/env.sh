@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Sourced by the other scripts: puts a project-local Node 22 and the committed Yarn release on PATH,
 # and points native module builds at Node 22's own headers. Works on a machine that only has
-# Node 20 and npm. Nothing is installed outside this repository.
-set -euo pipefail
+# Node 20 and npm. Nothing is installed outside this repository. The scripts that source it set
+# their own shell options.
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 TOOLS="$ROOT/.tools"
@@ -38,7 +38,8 @@ export PATH="$TOOLS/bin:$PATH"
 
 # Yarn uses the same registry as npm on this machine.
 if [ -z "${YARN_NPM_REGISTRY_SERVER:-}" ]; then
-  YARN_NPM_REGISTRY_SERVER="$(npm config get registry 2>/dev/null | sed 's:/*$::')"
+  # (from /, since npm refuses `config get` inside a workspace folder)
+  YARN_NPM_REGISTRY_SERVER="$(cd / && npm config get registry 2>/dev/null | sed 's:/*$::')"
   export YARN_NPM_REGISTRY_SERVER
 fi
 export YARN_ENABLE_TELEMETRY=0

@@ -22,6 +22,8 @@ backend.add(
 );
 backend.add(import('@backstage/plugin-catalog-backend-module-ai-model'));
 backend.add(import('@backstage/plugin-catalog-backend-module-logs'));
+// lists entities that failed processing, with their errors (/catalog-unprocessed-entities)
+backend.add(import('@backstage/plugin-catalog-backend-module-unprocessed'));
 backend.add(import('@agent-mesh/plugin-catalog-backend-module-agent-mesh'));
 
 // scaffolder, with the Agent Mesh overlap check
