@@ -13,8 +13,11 @@ import {
 import catalogPlugin from '@backstage/plugin-catalog-backend';
 import catalogModuleAiModel from '@backstage/plugin-catalog-backend-module-ai-model';
 import catalogModuleUnprocessed from '@backstage/plugin-catalog-backend-module-unprocessed';
-import { resolve } from 'path';
+import { AlphaEntity } from '@backstage/catalog-model/alpha';
+import { readFileSync } from 'fs';
+import { dirname, resolve } from 'path';
 import request from 'supertest';
+import { parseAllDocuments } from 'yaml';
 import { catalogModuleAgentMesh } from './module';
 
 const examples = resolve(__dirname, '../../../examples/all.yaml');
@@ -32,6 +35,19 @@ async function eventually<T>(
   return value;
 }
 
+/** Every entity that the demo organisation's files declare, by ref, with the location itself. */
+function declaredExampleRefs(): string[] {
+  const readAll = (file: string) =>
+    parseAllDocuments(readFileSync(file, 'utf8'))
+      .map(doc => doc.toJS() as Entity | null)
+      .filter((e): e is Entity => Boolean(e));
+  const [location] = readAll(examples);
+  const entities = (location.spec!.targets as string[]).flatMap(target =>
+    readAll(resolve(dirname(examples), target)),
+  );
+  return [location, ...entities].map(e => stringifyEntityRef(e)).sort();
+}
+
 function relationsOf(entity: Entity): string[] {
   return (entity.relations ?? []).map(r => `${r.type} ${r.targetRef}`);
 }
@@ -40,7 +56,7 @@ describe('catalogModuleAgentMesh in the real catalog', () => {
   const databases = TestDatabases.create({ ids: ['POSTGRES_15', 'SQLITE_3'] });
 
   it.each(databases.eachSupportedId())(
-    'ingests the examples with their relations and rejects invalid entities with named errors, on %p',
+    'ingests every example with its relations and rejects invalid entities with named errors, on %p',
     async (databaseId: TestDatabaseId) => {
       const knex = await databases.init(databaseId);
       const start = (locations: string[]) =>
@@ -89,7 +105,28 @@ describe('catalogModuleAgentMesh in the real catalog', () => {
       };
 
       try {
-        // The examples are all in, with their relations on both sides.
+        // Every example entity is in, with no processing error.
+        const expected = declaredExampleRefs();
+        const loaded = await eventually(
+          async () =>
+            (
+              await api.get('/api/catalog/entities')
+            ).body as AlphaEntity[],
+          entities => entities.length > expected.length,
+        );
+        expect(
+          loaded
+            .map(e => stringifyEntityRef(e))
+            .filter(ref => !ref.startsWith('location:default/generated-'))
+            .sort(),
+        ).toEqual(expected);
+        expect(
+          loaded
+            .filter(e => e.status?.items?.some(item => item.level === 'error'))
+            .map(e => stringifyEntityRef(e)),
+        ).toEqual([]);
+
+        // ... with their relations on both sides.
         const aggregator = await eventually(
           () => getEntity('aiartifact:default/brand-a-sales-aggregator'),
           e => Boolean(e?.relations?.some(r => r.type === 'builtBy')),
