@@ -1,0 +1,93 @@
+import { OverlapSubject } from '@agent-mesh/plugin-agent-mesh-node';
+import { tokenize } from './text';
+import { normalizeSystemName, systemCategory } from './systems';
+
+/** How much a word counts in each text field: the title names the job in a few words. */
+export const FIELD_WEIGHTS = { title: 2, description: 1, purpose: 1 } as const;
+
+/** A subject prepared for comparison: weighted terms and normalized structure. */
+export interface OverlapDocument {
+  subject: OverlapSubject;
+  /** Term to weight: 1 + ln(field-weighted count). */
+  terms: Map<string, number>;
+  integrations: string[];
+  /** Categories of the known systems among the integrations. */
+  categories: string[];
+  tags: string[];
+  dependencies: string[];
+  type?: string;
+}
+
+/** Normalized tag: a known system by its canonical name, other tags by their stemmed words. */
+export function normalizeTag(tag: string): string {
+  const system = normalizeSystemName(tag);
+  if (system !== tag.toLowerCase()) return system;
+  const terms = tokenize(tag).map(t => t.term);
+  return terms.length ? terms.join(' ') : tag.toLowerCase();
+}
+
+/** Turns a subject into the document the index and the scorer work with. */
+export function toDocument(subject: OverlapSubject): OverlapDocument {
+  const counts = new Map<string, number>();
+  const mentioned = new Set<string>();
+  for (const field of ['title', 'description', 'purpose'] as const) {
+    for (const { term } of tokenize(subject[field] ?? '')) {
+      // Known systems named in the text are integrations: compared by the structure signals
+      // (where two different systems of one kind still count), not as words.
+      if (systemCategory(term)) {
+        mentioned.add(term);
+        continue;
+      }
+      counts.set(term, (counts.get(term) ?? 0) + FIELD_WEIGHTS[field]);
+    }
+  }
+  const terms = new Map<string, number>();
+  for (const [term, count] of counts) terms.set(term, 1 + Math.log(count));
+  const integrations = [
+    ...new Set([
+      ...(subject.integrations ?? []).map(normalizeSystemName),
+      ...mentioned,
+    ]),
+  ];
+  const categories = [
+    ...new Set(
+      integrations
+        .map(i => systemCategory(i))
+        .filter((c): c is string => Boolean(c)),
+    ),
+  ];
+  return {
+    subject,
+    terms,
+    integrations,
+    categories,
+    tags: [...new Set((subject.tags ?? []).map(normalizeTag))],
+    dependencies: [...new Set(subject.dependencies ?? [])],
+    type: subject.type?.toLowerCase() || undefined,
+  };
+}
+
+let lastSurfaces:
+  | { doc: OverlapDocument; surfaces: Map<string, string> }
+  | undefined;
+
+/**
+ * Term to the word as first written in a document, for reasons. Not kept in the index (it would
+ * double the memory of every document); worked out again for the document being queried, and
+ * remembered for the last one, which is the same one for a whole query.
+ */
+export function surfacesOf(doc: OverlapDocument): Map<string, string> {
+  if (lastSurfaces?.doc === doc) return lastSurfaces.surfaces;
+  const surfaces = new Map<string, string>();
+  for (const field of ['title', 'description', 'purpose'] as const) {
+    for (const { term, surface } of tokenize(doc.subject[field] ?? '')) {
+      if (!surfaces.has(term)) surfaces.set(term, surface);
+    }
+  }
+  for (const tag of doc.subject.tags ?? []) {
+    const key = `tag:${normalizeTag(tag)}`;
+    if (!surfaces.has(key)) surfaces.set(key, tag.toLowerCase());
+  }
+  lastSurfaces = { doc, surfaces };
+  return surfaces;
+}

@@ -1,0 +1,16 @@
+export { OverlapIndex } from './OverlapIndex';
+export type {
+  OverlapMatch,
+  OverlapQueryOptions,
+  OverlapIndexOptions,
+  SimilarInput,
+} from './OverlapIndex';
+export { subjectFromEntity, isOverlapEligible } from './subject';
+export {
+  readOverlapConfig,
+  DEFAULT_OVERLAP_CONFIG,
+  DEFAULT_OVERLAP_WEIGHTS,
+} from './config';
+export type { OverlapConfig, OverlapWeights } from './config';
+export { tokenize } from './text';
+export { KNOWN_SYSTEMS, normalizeSystemName } from './systems';

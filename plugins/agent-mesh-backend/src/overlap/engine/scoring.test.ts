@@ -1,0 +1,104 @@
+import { OverlapSubject } from '@agent-mesh/plugin-agent-mesh-node';
+import { CorpusStats } from './corpus';
+import { toDocument } from './document';
+import { combine, textSimilarity, weightedDice } from './scoring';
+import { DEFAULT_OVERLAP_WEIGHTS } from './config';
+
+function subject(partial: Partial<OverlapSubject>): OverlapSubject {
+  return {
+    entityRef: 'aiartifact:default/x',
+    kind: 'AiArtifact',
+    title: '',
+    description: '',
+    purpose: '',
+    tags: [],
+    integrations: [],
+    dependencies: [],
+    ...partial,
+  };
+}
+
+describe('combine', () => {
+  it('stays in 0..1 and only ever adds evidence', () => {
+    const weights = DEFAULT_OVERLAP_WEIGHTS;
+    const text = {
+      signal: 'text',
+      score: 0.4,
+      reasons: ['similar purpose: x'],
+    };
+    const none = { signal: 'integrations', score: 0, reasons: [] };
+    const some = {
+      signal: 'integrations',
+      score: 1,
+      reasons: ['both integrate y'],
+    };
+    expect(combine([text], weights).score).toBeCloseTo(0.4);
+    expect(combine([text, none], weights).score).toBeCloseTo(0.4);
+    const both = combine([text, some], weights);
+    expect(both.score).toBeCloseTo(1 - 0.6 * 0.4);
+    expect(both.reasons).toEqual(['both integrate y', 'similar purpose: x']);
+    const all = combine(
+      Object.keys(weights).map(signal => ({ signal, score: 1, reasons: [] })),
+      weights,
+    );
+    expect(all.score).toBeLessThanOrEqual(1);
+    expect(combine([], weights).score).toBe(0);
+  });
+
+  it('ignores signals without a weight', () => {
+    expect(
+      combine(
+        [{ signal: 'unknown', score: 1, reasons: ['r'] }],
+        DEFAULT_OVERLAP_WEIGHTS,
+      ),
+    ).toEqual(expect.objectContaining({ score: 0, reasons: [] }));
+  });
+});
+
+describe('weightedDice', () => {
+  it('weighs rare shared values more than common ones', () => {
+    const stats = new CorpusStats();
+    const docs = [
+      ['slack', 'shopify'],
+      ['slack'],
+      ['slack'],
+      ['slack', 'shopify'],
+    ].map(integrations => toDocument(subject({ integrations })));
+    docs.forEach(d => stats.add(d));
+    const rare = weightedDice(
+      ['shopify', 'x'],
+      ['shopify', 'y'],
+      'integration',
+      stats,
+    );
+    const common = weightedDice(
+      ['slack', 'x'],
+      ['slack', 'y'],
+      'integration',
+      stats,
+    );
+    expect(rare.shared).toEqual(['shopify']);
+    expect(rare.score).toBeGreaterThan(common.score);
+    expect(weightedDice([], ['a'], 'integration', stats).score).toBe(0);
+  });
+});
+
+describe('textSimilarity', () => {
+  it('is 1 for the same text, 0 for disjoint text, and names the shared terms', () => {
+    const stats = new CorpusStats();
+    const a = toDocument(
+      subject({ title: 'Weekly sales roll-up', description: 'orders' }),
+    );
+    const b = toDocument(
+      subject({ title: 'Weekly sales roll-up', description: 'deals' }),
+    );
+    const c = toDocument(subject({ title: 'Incident postmortems' }));
+    [a, b, c].forEach(d => stats.add(d));
+    expect(textSimilarity(a, a, stats).score).toBeCloseTo(1);
+    expect(textSimilarity(a, c, stats).score).toBe(0);
+    const ab = textSimilarity(a, b, stats);
+    expect(ab.score).toBeGreaterThan(0.5);
+    expect(ab.reasons[0]).toMatch(/^similar purpose: .*roll-up/);
+    expect(ab.reasons[0]).toContain('weekly');
+  });
+});

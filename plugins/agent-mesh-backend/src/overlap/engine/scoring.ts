@@ -1,0 +1,219 @@
+import { OverlapDocument, surfacesOf } from './document';
+import { CorpusField, CorpusStats } from './corpus';
+import { OverlapWeights } from './config';
+import { systemCategory } from './systems';
+
+/** One built-in signal's view of a pair. */
+export interface SignalEvidence {
+  signal: string;
+  /** 0..1 */
+  score: number;
+  reasons: string[];
+}
+
+/** A scored pair: the combined score in 0..1 and why. */
+export interface PairScore {
+  score: number;
+  reasons: string[];
+  evidence: SignalEvidence[];
+}
+
+/** The TF-IDF weight vector norm of a document under the current corpus statistics. */
+export function textNorm(doc: OverlapDocument, stats: CorpusStats): number {
+  let sum = 0;
+  for (const [term, tf] of doc.terms) {
+    const w = tf * stats.idf('term', term);
+    sum += w * w;
+  }
+  return Math.sqrt(sum);
+}
+
+function list(values: string[]): string {
+  if (values.length <= 1) return values.join('');
+  return `${values.slice(0, -1).join(', ')} and ${values[values.length - 1]}`;
+}
+
+/**
+ * Text: cosine of the TF-IDF vectors of title, description and purpose (title words count
+ * double). The reason names the shared terms that carry most of the similarity.
+ */
+export function textSimilarity(
+  a: OverlapDocument,
+  b: OverlapDocument,
+  stats: CorpusStats,
+): SignalEvidence {
+  const normA = textNorm(a, stats);
+  const normB = textNorm(b, stats);
+  if (normA === 0 || normB === 0)
+    return { signal: 'text', score: 0, reasons: [] };
+  const [small, large] = a.terms.size <= b.terms.size ? [a, b] : [b, a];
+  const shared: Array<{ term: string; contribution: number }> = [];
+  let dot = 0;
+  for (const [term, tf] of small.terms) {
+    const other = large.terms.get(term);
+    if (other === undefined) continue;
+    const idf = stats.idf('term', term);
+    const contribution = tf * other * idf * idf;
+    dot += contribution;
+    shared.push({ term, contribution });
+  }
+  const score = Math.min(1, dot / (normA * normB));
+  shared.sort((x, y) => y.contribution - x.contribution);
+  const surfaces = surfacesOf(a);
+  const salient: string[] = [];
+  for (const s of shared) {
+    if (salient.length === 5 || s.contribution < 0.1 * dot) break;
+    const surface = surfaces.get(s.term) ?? s.term;
+    // "roll-up" counts as "rollup" and "roll": name it once.
+    if (!salient.some(w => w.split(/[.\-+]/).includes(surface))) {
+      salient.push(surface);
+    }
+  }
+  return {
+    signal: 'text',
+    score,
+    reasons: salient.length ? [`similar purpose: ${salient.join(', ')}`] : [],
+  };
+}
+
+/**
+ * Rarity-weighted Dice coefficient of two sets: 2 * idf(shared) / (idf(a) + idf(b)). Sharing a
+ * system that few entities use says more than sharing one that everybody uses.
+ */
+export function weightedDice(
+  a: string[],
+  b: string[],
+  field: CorpusField,
+  stats: CorpusStats,
+  saturate = false,
+): { score: number; shared: string[] } {
+  if (a.length === 0 || b.length === 0) return { score: 0, shared: [] };
+  const setB = new Set(b);
+  const shared = a.filter(v => setB.has(v));
+  if (shared.length === 0) return { score: 0, shared };
+  const sum = (values: string[]) =>
+    values.reduce((s, v) => s + stats.idf(field, v), 0);
+  const dice = (2 * sum(shared)) / (sum(a) + sum(b));
+  return { score: saturate ? dice * (1 - 2 ** -shared.length) : dice, shared };
+}
+
+/** Structure: integrations, kinds of systems, dependencies, tags and type, each on its own. */
+export function structureEvidence(
+  a: OverlapDocument,
+  b: OverlapDocument,
+  stats: CorpusStats,
+): SignalEvidence[] {
+  const evidence: SignalEvidence[] = [];
+
+  const integrations = weightedDice(
+    a.integrations,
+    b.integrations,
+    'integration',
+    stats,
+    true,
+  );
+  evidence.push({
+    signal: 'integrations',
+    score: integrations.score,
+    reasons: integrations.shared.length
+      ? [`both integrate ${list(integrations.shared)}`]
+      : [],
+  });
+
+  // Kinds of systems, for the systems that are not shared as such (Sentry and Rollbar).
+  const onlyA = a.integrations.filter(i => !b.integrations.includes(i));
+  const onlyB = b.integrations.filter(i => !a.integrations.includes(i));
+  const categoriesOf = (systems: string[]) => [
+    ...new Set(
+      systems
+        .map(i => systemCategory(i))
+        .filter((c): c is string => Boolean(c)),
+    ),
+  ];
+  const categories = weightedDice(
+    categoriesOf(onlyA),
+    categoriesOf(onlyB),
+    'category',
+    stats,
+  );
+  const examples = [...onlyA, ...onlyB].filter(i =>
+    categories.shared.includes(systemCategory(i) ?? ''),
+  );
+  evidence.push({
+    signal: 'systemCategories',
+    score: categories.score,
+    reasons: categories.shared.length
+      ? [`both use ${list(categories.shared)} systems (${list(examples)})`]
+      : [],
+  });
+
+  const dependencies = weightedDice(
+    a.dependencies,
+    b.dependencies,
+    'dependency',
+    stats,
+  );
+  evidence.push({
+    signal: 'dependencies',
+    score: dependencies.score,
+    reasons: dependencies.shared.length
+      ? [`both depend on ${list(dependencies.shared)}`]
+      : [],
+  });
+
+  const tags = weightedDice(a.tags, b.tags, 'tag', stats, true);
+  const tagSurfaces = tags.shared.length ? surfacesOf(a) : undefined;
+  evidence.push({
+    signal: 'tags',
+    score: tags.score,
+    reasons: tags.shared.length
+      ? [
+          `shared tags: ${tags.shared
+            .map(t => tagSurfaces?.get(`tag:${t}`) ?? t)
+            .join(', ')}`,
+        ]
+      : [],
+  });
+
+  if (a.type && a.type === b.type) {
+    // Rarity of the type relative to the rarest possible (a type only these two have).
+    const score = Math.min(
+      1,
+      stats.idf('type', a.type) / Math.log(1 + (stats.size + 1) / 3),
+    );
+    evidence.push({ signal: 'type', score, reasons: [`same type: ${a.type}`] });
+  } else {
+    evidence.push({ signal: 'type', score: 0, reasons: [] });
+  }
+  return evidence;
+}
+
+/**
+ * Combines independent pieces of evidence with a noisy-OR: each signal alone can raise the
+ * score up to its weight, and every further signal closes part of the remaining gap:
+ * `1 - product(1 - weight * score)`. Evidence only ever adds; a signal with nothing to say
+ * (no shared integration, say) costs nothing, so two teams that solve the same problem with
+ * different vendors are still found by their text.
+ */
+export function combine(
+  evidence: SignalEvidence[],
+  weights: OverlapWeights,
+  minReasonContribution = 0.02,
+): PairScore {
+  let remaining = 1;
+  const reasons: Array<{ text: string; contribution: number }> = [];
+  for (const e of evidence) {
+    const weight = Math.max(0, Math.min(1, weights[e.signal] ?? 0));
+    const contribution = weight * Math.max(0, Math.min(1, e.score));
+    remaining *= 1 - contribution;
+    if (contribution >= minReasonContribution) {
+      for (const text of e.reasons) reasons.push({ text, contribution });
+    }
+  }
+  reasons.sort((x, y) => y.contribution - x.contribution);
+  return {
+    score: 1 - remaining,
+    reasons: reasons.map(r => r.text),
+    evidence,
+  };
+}
