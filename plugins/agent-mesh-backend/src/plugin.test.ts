@@ -6,6 +6,7 @@ import {
   mockCredentials,
   mockServices,
   startTestBackend,
+  TestDatabases,
 } from '@backstage/backend-test-utils';
 import {
   agentMeshOverlapSignalsExtensionPoint,
@@ -15,15 +16,21 @@ import request from 'supertest';
 import { agentMeshPlugin } from './plugin';
 
 describe('agentMeshPlugin', () => {
+  // A test database that is closed after the tests (the default in-memory SQLite stays open).
+  const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
+  const database = async () =>
+    mockServices.database.factory({ knex: await databases.init('SQLITE_3') });
+
   it('serves /health without credentials', async () => {
     const { server } = await startTestBackend({
-      features: [agentMeshPlugin],
+      features: [agentMeshPlugin, await database()],
     });
 
-    await request(server)
+    const res = await request(server)
       .get('/api/agent-mesh/health')
-      .set('Authorization', mockCredentials.none.header())
-      .expect(200, { status: 'ok' });
+      .set('Authorization', mockCredentials.none.header());
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual({ status: 'ok' });
   });
 
   it('accepts signals and checks from other modules and refuses duplicate ids', async () => {
@@ -62,7 +69,12 @@ describe('agentMeshPlugin', () => {
     });
 
     await startTestBackend({
-      features: [agentMeshPlugin, extraModule, logger.factory],
+      features: [
+        agentMeshPlugin,
+        extraModule,
+        logger.factory,
+        await database(),
+      ],
     });
 
     expect(logger.info).toHaveBeenCalledWith(

@@ -8,7 +8,17 @@ import {
   OverlapSignal,
   ScorecardCheck,
 } from '@agent-mesh/plugin-agent-mesh-node';
+import {
+  agentMeshActionCreatePermission,
+  agentMeshActionReadPermission,
+} from '@agent-mesh/plugin-agent-mesh-common';
+import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { createHealthRouter } from './health/createHealthRouter';
+import {
+  AgentResolver,
+  createActionsRouter,
+  DatabaseActionStore,
+} from './actions-log';
 
 /**
  * The Agent Mesh backend plugin: action log, overlap index and queries, scorecards, overview, and
@@ -47,10 +57,42 @@ export const agentMeshPlugin = createBackendPlugin({
       deps: {
         logger: coreServices.logger,
         httpRouter: coreServices.httpRouter,
+        httpAuth: coreServices.httpAuth,
+        auth: coreServices.auth,
+        auditor: coreServices.auditor,
+        database: coreServices.database,
+        permissions: coreServices.permissions,
+        permissionsRegistry: coreServices.permissionsRegistry,
+        catalog: catalogServiceRef,
       },
-      async init({ logger, httpRouter }) {
+      async init({
+        logger,
+        httpRouter,
+        httpAuth,
+        auth,
+        auditor,
+        database,
+        permissions,
+        permissionsRegistry,
+        catalog,
+      }) {
         httpRouter.use(createHealthRouter());
         httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });
+
+        permissionsRegistry.addPermissions([
+          agentMeshActionCreatePermission,
+          agentMeshActionReadPermission,
+        ]);
+        httpRouter.use(
+          createActionsRouter({
+            store: await DatabaseActionStore.create({ database }),
+            resolver: new AgentResolver({ catalog, auth }),
+            httpAuth,
+            permissions,
+            auditor,
+          }),
+        );
+
         logger.info(
           `Agent Mesh started with ${overlapSignals.size} extra overlap signal(s) and ${scorecardChecks.size} custom scorecard check(s)`,
         );

@@ -1,0 +1,86 @@
+import { AuthService } from '@backstage/backend-plugin-api';
+import { Entity } from '@backstage/catalog-model';
+import { CatalogService } from '@backstage/plugin-catalog-node';
+import { toEntityRef } from './refs';
+import { TtlCache } from './TtlCache';
+
+/** What the catalog says about an agent as sent by a client. */
+export interface ResolvedAgent {
+  agentRef: string | null;
+  agentKnown: boolean;
+  /** The agent's owner (`spec.owner` as a full ref) at the time of the look-up. */
+  ownerRef: string | null;
+}
+
+const UNKNOWN: ResolvedAgent = {
+  agentRef: null,
+  agentKnown: false,
+  ownerRef: null,
+};
+
+/**
+ * Resolves agents against the catalog: an entity ref names the Agent directly; anything else is
+ * matched against Agents' `spec.externalIds`. Results (also misses) are cached for a short time
+ * so that ingest does not ask the catalog for every action.
+ */
+export class AgentResolver {
+  private readonly cache: TtlCache<Promise<ResolvedAgent>>;
+
+  constructor(
+    private readonly deps: { catalog: CatalogService; auth: AuthService },
+    options?: { ttlMs?: number; maxEntries?: number },
+  ) {
+    this.cache = new TtlCache({
+      ttlMs: options?.ttlMs ?? 60_000,
+      maxEntries: options?.maxEntries ?? 10_000,
+    });
+  }
+
+  resolve(agent: string): Promise<ResolvedAgent> {
+    const cached = this.cache.get(agent);
+    if (cached) {
+      return cached;
+    }
+    const pending = this.lookUp(agent);
+    this.cache.set(agent, pending);
+    pending.catch(() => this.cache.delete(agent));
+    return pending;
+  }
+
+  private async lookUp(agent: string): Promise<ResolvedAgent> {
+    const credentials = await this.deps.auth.getOwnServiceCredentials();
+    const ref = toEntityRef(agent, 'agent');
+    if (ref?.startsWith('agent:')) {
+      const entity = await this.deps.catalog.getEntityByRef(ref, {
+        credentials,
+      });
+      if (entity && entity.kind.toLocaleLowerCase('en-US') === 'agent') {
+        return describe(entity);
+      }
+    }
+    const { items } = await this.deps.catalog.getEntities(
+      {
+        filter: { kind: 'agent', 'spec.externalIds': agent },
+        fields: ['kind', 'metadata.name', 'metadata.namespace', 'spec.owner'],
+        limit: 1,
+      },
+      { credentials },
+    );
+    return items.length ? describe(items[0]) : UNKNOWN;
+  }
+}
+
+function describe(entity: Entity): ResolvedAgent {
+  const namespace = entity.metadata.namespace ?? 'default';
+  const owner = entity.spec?.owner;
+  return {
+    agentRef: `agent:${namespace}/${entity.metadata.name}`.toLocaleLowerCase(
+      'en-US',
+    ),
+    agentKnown: true,
+    ownerRef:
+      typeof owner === 'string'
+        ? toEntityRef(owner, 'group', namespace) ?? null
+        : null,
+  };
+}

@@ -1,0 +1,221 @@
+import { TestDatabases } from '@backstage/backend-test-utils';
+import knexFactory, { Knex } from 'knex';
+import { DatabaseActionStore } from './DatabaseActionStore';
+import { NewAction } from './types';
+
+jest.setTimeout(60_000);
+
+function newAction(id: string, overrides: Partial<NewAction> = {}): NewAction {
+  return {
+    id,
+    occurredAt: '2026-11-24T10:00:00.000Z',
+    agent: 'agent:default/coder',
+    agentRef: 'agent:default/coder',
+    agentKnown: true,
+    type: 'repo.commit',
+    target: null,
+    targetRef: null,
+    ownerRef: 'group:default/platform',
+    onBehalfOf: null,
+    summary: `did ${id}`,
+    status: null,
+    traceId: null,
+    spanId: null,
+    model: null,
+    inputTokens: 12,
+    outputTokens: null,
+    attributes: '{"k":"v"}',
+    ...overrides,
+  };
+}
+
+function databaseOf(knex: Knex) {
+  return { getClient: async () => knex };
+}
+
+describe('DatabaseActionStore', () => {
+  const databases = TestDatabases.create({ ids: ['POSTGRES_15', 'SQLITE_3'] });
+
+  it.each(databases.eachSupportedId())(
+    'migrates up and down, %p',
+    async databaseId => {
+      const knex = await databases.init(databaseId);
+      await DatabaseActionStore.create({ database: databaseOf(knex) });
+      expect(await knex.schema.hasTable('agent_mesh_actions')).toBe(true);
+      await knex.migrate.rollback(
+        { directory: `${__dirname}/../../migrations` },
+        true,
+      );
+      expect(await knex.schema.hasTable('agent_mesh_actions')).toBe(false);
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
+    'appends, reports duplicates and refuses changed content, %p',
+    async databaseId => {
+      const knex = await databases.init(databaseId);
+      const store = await DatabaseActionStore.create({
+        database: databaseOf(knex),
+      });
+      expect(await store.append([newAction('a'), newAction('b')])).toEqual({
+        accepted: ['a', 'b'],
+        duplicates: [],
+      });
+      expect(await store.append([newAction('b'), newAction('c')])).toEqual({
+        accepted: ['c'],
+        duplicates: ['b'],
+      });
+      await expect(
+        store.append([newAction('d'), newAction('a', { summary: 'other' })]),
+      ).rejects.toThrow(
+        "Action id 'a' is already stored with different content",
+      );
+      const all = await store.list({ limit: 10 });
+      expect(all.map(a => [a.seq, a.id])).toEqual([
+        [3, 'c'],
+        [2, 'b'],
+        [1, 'a'],
+      ]);
+      expect(all[2]).toMatchObject({
+        agentKnown: true,
+        inputTokens: 12,
+        outputTokens: null,
+        attributes: '{"k":"v"}',
+      });
+      expect(all[0].prevHash).toBe(all[1].hash);
+      expect(await store.verify()).toEqual({ ok: true, checked: 3 });
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
+    'filters and pages newest first, %p',
+    async databaseId => {
+      const knex = await databases.init(databaseId);
+      const store = await DatabaseActionStore.create({
+        database: databaseOf(knex),
+      });
+      await store.append([
+        newAction('1', { type: 'deploy' }),
+        newAction('2', {
+          agent: 'bot-7',
+          agentRef: null,
+          agentKnown: false,
+          ownerRef: null,
+          occurredAt: '2026-11-25T10:00:00.000Z',
+        }),
+        newAction('3', {
+          target: 'component:default/shop',
+          targetRef: 'component:default/shop',
+        }),
+      ]);
+      const ids = async (q: object) =>
+        (await store.list({ limit: 10, ...q })).map(a => a.id);
+      expect(await ids({ type: 'deploy' })).toEqual(['1']);
+      expect(await ids({ agent: 'bot-7' })).toEqual(['2']);
+      expect(
+        await ids({ agentRef: 'agent:default/coder', agent: 'coder' }),
+      ).toEqual(['3', '1']);
+      expect(await ids({ targetRef: 'component:default/shop' })).toEqual(['3']);
+      expect(await ids({ ownerRef: 'group:default/platform' })).toEqual([
+        '3',
+        '1',
+      ]);
+      expect(await ids({ since: '2026-11-25T00:00:00.000Z' })).toEqual(['2']);
+      expect(await ids({ until: '2026-11-25T00:00:00.000Z' })).toEqual([
+        '3',
+        '1',
+      ]);
+      expect(await ids({ limit: 2 })).toEqual(['3', '2']);
+      expect(await ids({ limit: 2, beforeSeq: 2 })).toEqual(['1']);
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
+    'verify finds an edited row and a deleted row, %p',
+    async databaseId => {
+      const knex = await databases.init(databaseId);
+      const store = await DatabaseActionStore.create({
+        database: databaseOf(knex),
+      });
+      const batch = Array.from({ length: 25 }, (_, i) => newAction(`x${i}`));
+      await store.append(batch);
+      expect(await store.verify({ pageSize: 7 })).toEqual({
+        ok: true,
+        checked: 25,
+      });
+
+      await knex('agent_mesh_actions')
+        .where('seq', 12)
+        .update({ summary: 'nothing to see' });
+      expect(await store.verify({ pageSize: 7 })).toEqual({
+        ok: false,
+        checked: 11,
+        firstBrokenSeq: 12,
+      });
+      await knex('agent_mesh_actions')
+        .where('seq', 12)
+        .update({ summary: 'did x11' });
+      expect((await store.verify()).ok).toBe(true);
+
+      await knex('agent_mesh_actions').where('seq', 20).delete();
+      expect(await store.verify({ pageSize: 7 })).toEqual({
+        ok: false,
+        checked: 19,
+        firstBrokenSeq: 20,
+      });
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
+    'is all or nothing, %p',
+    async databaseId => {
+      const knex = await databases.init(databaseId);
+      const store = await DatabaseActionStore.create({
+        database: databaseOf(knex),
+      });
+      await store.append([newAction('a')]);
+      await expect(
+        store.append([newAction('b'), newAction('a', { summary: 'changed' })]),
+      ).rejects.toThrow();
+      expect((await store.list({ limit: 10 })).map(a => a.id)).toEqual(['a']);
+    },
+  );
+
+  it('keeps one valid chain with two stores writing concurrently to one PostgreSQL', async () => {
+    if (!databases.eachSupportedId().some(([id]) => id === 'POSTGRES_15')) {
+      return; // PostgreSQL is not available here
+    }
+    const knexA = await databases.init('POSTGRES_15');
+    // A second pool on the same database, as a second backend replica would have.
+    const knexB = knexFactory(knexA.client.config);
+    try {
+      const storeA = await DatabaseActionStore.create({
+        database: databaseOf(knexA),
+      });
+      const storeB = await DatabaseActionStore.create({
+        database: databaseOf(knexB),
+      });
+      const batches = Array.from({ length: 40 }, (_, b) =>
+        Array.from({ length: 25 }, (__, i) => newAction(`b${b}-${i}`)),
+      );
+      // Every batch is sent to both replicas, as a retrying client might do.
+      const results = await Promise.all(
+        batches.flatMap((batch, b) => [
+          (b % 2 ? storeA : storeB).append(batch),
+          (b % 2 ? storeB : storeA).append(batch),
+        ]),
+      );
+      const accepted = results.flatMap(r => r.accepted);
+      expect(accepted.length).toBe(1000);
+      expect(new Set(accepted).size).toBe(1000);
+      expect(results.flatMap(r => r.duplicates).length).toBe(1000);
+      const [{ count }] = await knexA('agent_mesh_actions').count({
+        count: '*',
+      });
+      expect(Number(count)).toBe(1000);
+      expect(await storeB.verify()).toEqual({ ok: true, checked: 1000 });
+    } finally {
+      await knexB.destroy();
+    }
+  });
+});

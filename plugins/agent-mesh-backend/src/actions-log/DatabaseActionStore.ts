@@ -1,0 +1,285 @@
+import {
+  DatabaseService,
+  resolvePackagePath,
+} from '@backstage/backend-plugin-api';
+import { ConflictError } from '@backstage/errors';
+import { Knex } from 'knex';
+import { GENESIS_HASH, hashAction } from './hash';
+import {
+  ActionQuery,
+  ActionStore,
+  AppendResult,
+  NewAction,
+  StoredAction,
+  VerifyResult,
+} from './types';
+
+const TABLE = 'agent_mesh_actions';
+
+/** Key of the PostgreSQL advisory lock that serialises writers across replicas. */
+const CHAIN_LOCK_KEY = 0x4147_4d45_5348; // 'AGMESH'
+
+/** Rows per INSERT statement; keeps the bound parameters well under every driver's limit. */
+const INSERT_CHUNK = 200;
+
+const migrationsDir = resolvePackagePath(
+  '@agent-mesh/plugin-agent-mesh-backend',
+  'migrations',
+);
+
+interface ActionRow {
+  seq: number | string;
+  id: string;
+  occurred_at: string;
+  received_at: string;
+  agent: string;
+  agent_ref: string | null;
+  agent_known: boolean | number;
+  type: string;
+  target: string | null;
+  target_ref: string | null;
+  owner_ref: string | null;
+  on_behalf_of: string | null;
+  summary: string;
+  status: string | null;
+  trace_id: string | null;
+  span_id: string | null;
+  model: string | null;
+  input_tokens: number | string | null;
+  output_tokens: number | string | null;
+  attributes: string | null;
+  prev_hash: string;
+  hash: string;
+}
+
+/** The action log in the plugin's database (PostgreSQL or SQLite). */
+export class DatabaseActionStore implements ActionStore {
+  static async create(options: {
+    database: DatabaseService;
+    skipMigrations?: boolean;
+  }): Promise<DatabaseActionStore> {
+    const { database } = options;
+    const client = await database.getClient();
+    if (!options.skipMigrations && !database.migrations?.skip) {
+      await client.migrate.latest({ directory: migrationsDir });
+    }
+    return new DatabaseActionStore(client);
+  }
+
+  private constructor(private readonly db: Knex) {}
+
+  async append(actions: NewAction[]): Promise<AppendResult> {
+    if (actions.length === 0) {
+      return { accepted: [], duplicates: [] };
+    }
+    return this.db.transaction(async trx => {
+      await this.lockChain(trx);
+
+      const existing = new Map<string, StoredAction>();
+      const ids = actions.map(a => a.id);
+      for (let i = 0; i < ids.length; i += 500) {
+        const rows: ActionRow[] = await trx(TABLE)
+          .whereIn('id', ids.slice(i, i + 500))
+          .select();
+        for (const row of rows) {
+          existing.set(row.id, fromRow(row));
+        }
+      }
+
+      const duplicates: string[] = [];
+      const fresh: NewAction[] = [];
+      for (const action of actions) {
+        const stored = existing.get(action.id);
+        if (!stored) {
+          fresh.push(action);
+        } else if (sameContent(stored, action)) {
+          duplicates.push(action.id);
+        } else {
+          throw new ConflictError(
+            `Action id '${action.id}' is already stored with different content`,
+          );
+        }
+      }
+      if (fresh.length === 0) {
+        return { accepted: [], duplicates };
+      }
+
+      // The head is read after taking the lock, inside the transaction.
+      const head: Pick<ActionRow, 'seq' | 'hash'> | undefined = await trx(TABLE)
+        .select('seq', 'hash')
+        .orderBy('seq', 'desc')
+        .first();
+      let seq = head ? Number(head.seq) : 0;
+      let prevHash = head ? head.hash : GENESIS_HASH;
+      const receivedAt = new Date().toISOString();
+
+      const rows: ActionRow[] = fresh.map(action => {
+        seq += 1;
+        const link = { ...action, seq, receivedAt, prevHash };
+        const hash = hashAction(link);
+        prevHash = hash;
+        return toRow({ ...link, hash });
+      });
+      for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
+        await trx(TABLE).insert(rows.slice(i, i + INSERT_CHUNK));
+      }
+      return { accepted: fresh.map(a => a.id), duplicates };
+    });
+  }
+
+  async list(query: ActionQuery): Promise<StoredAction[]> {
+    const q = this.db<ActionRow>(TABLE).select();
+    if (query.agentRef !== undefined && query.agent !== undefined) {
+      q.where(b =>
+        b.where('agent_ref', query.agentRef!).orWhere('agent', query.agent!),
+      );
+    } else if (query.agentRef !== undefined) {
+      q.where('agent_ref', query.agentRef);
+    } else if (query.agent !== undefined) {
+      q.where('agent', query.agent);
+    }
+    if (query.targetRef !== undefined) {
+      q.where('target_ref', query.targetRef);
+    } else if (query.target !== undefined) {
+      q.where('target', query.target);
+    }
+    if (query.ownerRef !== undefined) {
+      q.where('owner_ref', query.ownerRef);
+    }
+    if (query.type !== undefined) {
+      q.where('type', query.type);
+    }
+    if (query.since !== undefined) {
+      q.where('occurred_at', '>=', query.since);
+    }
+    if (query.until !== undefined) {
+      q.where('occurred_at', '<', query.until);
+    }
+    if (query.beforeSeq !== undefined) {
+      q.where('seq', '<', query.beforeSeq);
+    }
+    const rows: ActionRow[] = await q.orderBy('seq', 'desc').limit(query.limit);
+    return rows.map(fromRow);
+  }
+
+  async verify(options?: { pageSize?: number }): Promise<VerifyResult> {
+    const pageSize = options?.pageSize ?? 1000;
+    let expectedSeq = 1;
+    let prevHash = GENESIS_HASH;
+    let checked = 0;
+    for (;;) {
+      const rows: ActionRow[] = await this.db(TABLE)
+        .where('seq', '>=', expectedSeq)
+        .orderBy('seq', 'asc')
+        .limit(pageSize)
+        .select();
+      for (const row of rows) {
+        const action = fromRow(row);
+        const { hash, ...rest } = action;
+        if (
+          action.seq !== expectedSeq ||
+          action.prevHash !== prevHash ||
+          hashAction(rest) !== hash
+        ) {
+          return { ok: false, checked, firstBrokenSeq: expectedSeq };
+        }
+        checked += 1;
+        expectedSeq += 1;
+        prevHash = hash;
+      }
+      if (rows.length < pageSize) {
+        return { ok: true, checked };
+      }
+    }
+  }
+
+  private async lockChain(trx: Knex.Transaction) {
+    if (isPostgres(trx)) {
+      await trx.raw('SELECT pg_advisory_xact_lock(?)', [CHAIN_LOCK_KEY]);
+    }
+    // better-sqlite3: the single connection serialises transactions in this process, and
+    // SQLite allows one writer per database file.
+  }
+}
+
+function isPostgres(knex: Knex): boolean {
+  const client = String(knex.client.config.client);
+  return client === 'pg' || client.startsWith('postgres');
+}
+
+/** Whether a stored action has the same client-given content as a new one. */
+function sameContent(stored: StoredAction, action: NewAction): boolean {
+  return (
+    stored.occurredAt === action.occurredAt &&
+    stored.agent === action.agent &&
+    stored.type === action.type &&
+    stored.target === action.target &&
+    stored.onBehalfOf === action.onBehalfOf &&
+    stored.summary === action.summary &&
+    stored.status === action.status &&
+    stored.traceId === action.traceId &&
+    stored.spanId === action.spanId &&
+    stored.model === action.model &&
+    stored.inputTokens === action.inputTokens &&
+    stored.outputTokens === action.outputTokens &&
+    stored.attributes === action.attributes
+  );
+}
+
+function toRow(a: StoredAction): ActionRow {
+  return {
+    seq: a.seq,
+    id: a.id,
+    occurred_at: a.occurredAt,
+    received_at: a.receivedAt,
+    agent: a.agent,
+    agent_ref: a.agentRef,
+    agent_known: a.agentKnown,
+    type: a.type,
+    target: a.target,
+    target_ref: a.targetRef,
+    owner_ref: a.ownerRef,
+    on_behalf_of: a.onBehalfOf,
+    summary: a.summary,
+    status: a.status,
+    trace_id: a.traceId,
+    span_id: a.spanId,
+    model: a.model,
+    input_tokens: a.inputTokens,
+    output_tokens: a.outputTokens,
+    attributes: a.attributes,
+    prev_hash: a.prevHash,
+    hash: a.hash,
+  };
+}
+
+function toNumber(value: number | string | null): number | null {
+  return value === null ? null : Number(value);
+}
+
+function fromRow(r: ActionRow): StoredAction {
+  return {
+    seq: Number(r.seq),
+    id: r.id,
+    occurredAt: r.occurred_at,
+    receivedAt: r.received_at,
+    agent: r.agent,
+    agentRef: r.agent_ref,
+    agentKnown: Boolean(r.agent_known),
+    type: r.type,
+    target: r.target,
+    targetRef: r.target_ref,
+    ownerRef: r.owner_ref,
+    onBehalfOf: r.on_behalf_of,
+    summary: r.summary,
+    status: r.status,
+    traceId: r.trace_id,
+    spanId: r.span_id,
+    model: r.model,
+    inputTokens: toNumber(r.input_tokens),
+    outputTokens: toNumber(r.output_tokens),
+    attributes: r.attributes,
+    prevHash: r.prev_hash,
+    hash: r.hash,
+  };
+}

@@ -1,0 +1,57 @@
+import {
+  canonicalAction,
+  canonicalJson,
+  GENESIS_HASH,
+  hashAction,
+} from './hash';
+import { StoredAction } from './types';
+
+const action: Omit<StoredAction, 'hash'> = {
+  seq: 1,
+  id: 'a-1',
+  occurredAt: '2026-11-24T10:00:00.000Z',
+  receivedAt: '2026-11-24T10:00:01.000Z',
+  agent: 'agent:default/coder',
+  agentRef: 'agent:default/coder',
+  agentKnown: true,
+  type: 'repo.commit',
+  target: null,
+  targetRef: null,
+  ownerRef: 'group:default/platform',
+  onBehalfOf: null,
+  summary: 'Committed',
+  status: null,
+  traceId: null,
+  spanId: null,
+  model: null,
+  inputTokens: 10,
+  outputTokens: null,
+  attributes: '{"a":1}',
+  prevHash: GENESIS_HASH,
+};
+
+describe('hash', () => {
+  it('sorts keys at every level', () => {
+    expect(canonicalJson({ b: 1, a: { d: [{ z: 1, y: 2 }], c: null } })).toBe(
+      '{"a":{"c":null,"d":[{"y":2,"z":1}]},"b":1}',
+    );
+  });
+
+  it('writes the fixed field list in sorted order, with nulls', () => {
+    const text = canonicalAction(action);
+    expect(Object.keys(JSON.parse(text))).toEqual(
+      Object.keys(JSON.parse(text)).sort(),
+    );
+    expect(JSON.parse(text).status).toBeNull();
+  });
+
+  it('changes when any field or the link changes', () => {
+    const h = hashAction(action);
+    expect(h).toMatch(/^[0-9a-f]{64}$/);
+    expect(hashAction({ ...action })).toBe(h);
+    expect(hashAction({ ...action, summary: 'Committed!' })).not.toBe(h);
+    expect(hashAction({ ...action, seq: 2 })).not.toBe(h);
+    expect(hashAction({ ...action, prevHash: 'f'.repeat(64) })).not.toBe(h);
+    expect(hashAction({ ...action, agentKnown: false })).not.toBe(h);
+  });
+});

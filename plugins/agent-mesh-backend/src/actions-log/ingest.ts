@@ -1,0 +1,62 @@
+import { InputError } from '@backstage/errors';
+import { canonicalJson } from './hash';
+import { toEntityRef } from './refs';
+import { AgentResolver } from './AgentResolver';
+import { ParsedActionInput } from './schema';
+import { ActionStore, AppendResult, NewAction } from './types';
+
+/**
+ * Turns validated inputs into stored actions: refuses repeated ids within one batch, resolves
+ * agents, owners and targets against the catalog, and appends the batch in one transaction.
+ */
+export async function ingestActions(
+  inputs: ParsedActionInput[],
+  deps: { store: ActionStore; resolver: AgentResolver },
+): Promise<AppendResult> {
+  const firstIndex = new Map<string, number>();
+  inputs.forEach((input, index) => {
+    const earlier = firstIndex.get(input.id);
+    if (earlier !== undefined) {
+      throw new InputError(
+        `actions[${index}].id '${input.id}' repeats actions[${earlier}].id; ids must be unique within a request`,
+      );
+    }
+    firstIndex.set(input.id, index);
+  });
+
+  const agents = [...new Set(inputs.map(i => i.agent))];
+  const resolved = new Map(
+    await Promise.all(
+      agents.map(
+        async agent => [agent, await deps.resolver.resolve(agent)] as const,
+      ),
+    ),
+  );
+
+  const actions: NewAction[] = inputs.map(input => {
+    const agent = resolved.get(input.agent)!;
+    return {
+      id: input.id,
+      occurredAt: new Date(input.occurredAt).toISOString(),
+      agent: input.agent,
+      agentRef: agent.agentRef,
+      agentKnown: agent.agentKnown,
+      type: input.type,
+      target: input.target ?? null,
+      targetRef: input.target ? toEntityRef(input.target) ?? null : null,
+      ownerRef: agent.ownerRef,
+      onBehalfOf: input.onBehalfOf
+        ? toEntityRef(input.onBehalfOf, 'user') ?? null
+        : null,
+      summary: input.summary,
+      status: input.status ?? null,
+      traceId: input.traceId ?? null,
+      spanId: input.spanId ?? null,
+      model: input.model ?? null,
+      inputTokens: input.inputTokens ?? null,
+      outputTokens: input.outputTokens ?? null,
+      attributes: input.attributes ? canonicalJson(input.attributes) : null,
+    };
+  });
+  return deps.store.append(actions);
+}

@@ -1,0 +1,41 @@
+import { parsePostActionsBody } from './schema';
+
+const good = {
+  id: 'a',
+  occurredAt: '2026-11-24T10:00:00.123456Z',
+  agent: 'coder',
+  type: 'deploy',
+  summary: 'Deployed',
+};
+
+describe('parsePostActionsBody', () => {
+  it('accepts a good batch', () => {
+    expect(
+      parsePostActionsBody({
+        actions: [good, { ...good, id: 'b', inputTokens: 3, attributes: {} }],
+      }),
+    ).toHaveLength(2);
+  });
+
+  it.each([
+    [null, 'body must be a JSON object with an actions array'],
+    [{ actions: 'x' }, 'actions must be an array'],
+    [{ actions: [good, 7] }, 'actions[1] must be an object'],
+    [
+      { actions: [{ ...good, occurredAt: '2026-11-24T10:00:00' }] },
+      'actions[0].occurredAt must be an ISO 8601 date-time with a time zone',
+    ],
+    [{ actions: [{ ...good, id: '' }] }, 'actions[0].id must not be empty'],
+    [
+      { actions: [{ ...good, outputTokens: -1 }] },
+      'actions[0].outputTokens must not be negative',
+    ],
+    [
+      { actions: [{ ...good, attributes: [1] }] },
+      'actions[0].attributes must be an object',
+    ],
+    [{ actions: [good], extra: 1 }, "body has unknown field(s) 'extra'"],
+  ])('refuses %j', (body, message) => {
+    expect(() => parsePostActionsBody(body)).toThrow(message);
+  });
+});

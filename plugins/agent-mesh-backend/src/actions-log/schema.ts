@@ -1,0 +1,98 @@
+import { InputError } from '@backstage/errors';
+import { z } from 'zod';
+import { ACTIONS_MAX_BATCH } from '@agent-mesh/plugin-agent-mesh-common';
+import { toEntityRef } from './refs';
+
+/** An error message that says "is required" when the field is missing. */
+const unless = (message: string) => (issue: { input?: unknown }) =>
+  issue.input === undefined ? 'is required' : message;
+
+const shortText = (max = 255) =>
+  z
+    .string({ error: unless('must be a string') })
+    .min(1, { error: 'must not be empty' })
+    .max(max, { error: `must be at most ${max} characters` });
+
+const tokenCount = z
+  .number({ error: 'must be a number' })
+  .int({ error: 'must be a whole number' })
+  .min(0, { error: 'must not be negative' });
+
+/** One `ActionInput` (see DESIGN.md); unknown fields are refused so that typos do not pass. */
+export const actionInputSchema = z.strictObject(
+  {
+    id: shortText(),
+    occurredAt: z.iso.datetime({
+      offset: true,
+      error: unless('must be an ISO 8601 date-time with a time zone'),
+    }),
+    agent: shortText(),
+    type: shortText(),
+    target: shortText(2048).optional(),
+    onBehalfOf: shortText(200)
+      .refine(v => toEntityRef(v, 'user') !== undefined, {
+        error: 'must be an entity ref, e.g. user:default/jane',
+      })
+      .optional(),
+    summary: shortText(4096),
+    status: shortText().optional(),
+    traceId: shortText().optional(),
+    spanId: shortText().optional(),
+    model: shortText().optional(),
+    inputTokens: tokenCount.optional(),
+    outputTokens: tokenCount.optional(),
+    attributes: z
+      .record(z.string(), z.unknown(), { error: 'must be an object' })
+      .optional(),
+  },
+  { error: 'must be an object' },
+);
+
+/** Body of `POST /actions`. */
+export const postActionsBodySchema = z.strictObject(
+  {
+    actions: z
+      .array(actionInputSchema, { error: unless('must be an array') })
+      .min(1, { error: 'must contain at least one action' })
+      .max(ACTIONS_MAX_BATCH, {
+        error: `must contain at most ${ACTIONS_MAX_BATCH} actions`,
+      }),
+  },
+  { error: 'must be a JSON object with an actions array' },
+);
+
+export type ParsedActionInput = z.infer<typeof actionInputSchema>;
+
+/** `actions[3].occurredAt` for the path `['actions', 3, 'occurredAt']`. */
+function formatPath(path: PropertyKey[]): string {
+  let out = '';
+  for (const part of path) {
+    out +=
+      typeof part === 'number'
+        ? `[${part}]`
+        : `${out ? '.' : ''}${String(part)}`;
+  }
+  return out || 'body';
+}
+
+function describeIssue(issue: z.core.$ZodIssue): string {
+  const where = formatPath(issue.path);
+  if (issue.code === 'unrecognized_keys') {
+    return `${where} has unknown field(s) ${issue.keys
+      .map(k => `'${k}'`)
+      .join(', ')}`;
+  }
+  return `${where} ${issue.message}`;
+}
+
+/** Validates a `POST /actions` body, or throws an InputError that names the first bad field. */
+export function parsePostActionsBody(body: unknown): ParsedActionInput[] {
+  const result = postActionsBodySchema.safeParse(body);
+  if (!result.success) {
+    const issues = result.error.issues;
+    const more =
+      issues.length > 1 ? ` (and ${issues.length - 1} more problem(s))` : '';
+    throw new InputError(`${describeIssue(issues[0])}${more}`);
+  }
+  return result.data.actions;
+}

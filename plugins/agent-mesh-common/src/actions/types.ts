@@ -1,0 +1,115 @@
+/**
+ * One action reported by an agent or its platform, as sent to `POST /actions`.
+ *
+ * @public
+ */
+export interface ActionInput {
+  /** The client's idempotency key: sending the same id again writes nothing new. */
+  id: string;
+  /** When the action happened, ISO 8601 with a time zone, e.g. `2026-11-24T13:21:43Z`. */
+  occurredAt: string;
+  /** The agent: an entity ref (`agent:default/x`) or one of an Agent's `spec.externalIds`. */
+  agent: string;
+  /** What kind of action, e.g. `repo.commit`, `pr.opened`, `deploy`, `tool.call`. */
+  type: string;
+  /** What the action touched: an entity ref or a URL. */
+  target?: string;
+  /** The user the agent acted for, e.g. `user:default/jane`. */
+  onBehalfOf?: string;
+  /** One line that says what happened. */
+  summary: string;
+  /** Outcome, e.g. `ok`, `error`. */
+  status?: string;
+  traceId?: string;
+  spanId?: string;
+  model?: string;
+  inputTokens?: number;
+  outputTokens?: number;
+  /** Anything else; kept as sent. */
+  attributes?: { [key: string]: unknown };
+}
+
+/**
+ * A stored action: the input plus what the backend resolved and the hash chain.
+ *
+ * @public
+ */
+export interface Action extends ActionInput {
+  /** Position in the log; gapless and increasing. */
+  seq: number;
+  /** When the backend stored it, ISO 8601 UTC. */
+  receivedAt: string;
+  /** The Agent entity the `agent` resolved to when written, if any. */
+  agentRef?: string;
+  /** Whether `agent` matched an Agent entity in the catalog when written. */
+  agentKnown: boolean;
+  /** `target` as a full entity ref, when it is one. */
+  targetRef?: string;
+  /** The agent's owning team when written. */
+  ownerRef?: string;
+  /** Hash of the previous action in the chain. */
+  prevHash: string;
+  /** sha256 over the canonical form of this action, including `seq` and `prevHash`. */
+  hash: string;
+}
+
+/**
+ * Body of `POST /actions`.
+ *
+ * @public
+ */
+export interface PostActionsRequest {
+  actions: ActionInput[];
+}
+
+/**
+ * Response of `POST /actions`.
+ *
+ * @public
+ */
+export interface PostActionsResponse {
+  /** Number of actions written by this request. */
+  accepted: number;
+  /** Number of actions whose id was already stored with the same content; not written again. */
+  duplicates: number;
+  /** The ids of those duplicates. */
+  duplicateIds: string[];
+}
+
+/**
+ * Response of `GET /actions`: newest first.
+ *
+ * @public
+ */
+export interface ListActionsResponse {
+  items: Action[];
+  /** Pass as `cursor` to get the next (older) page; null on the last page. */
+  nextCursor: string | null;
+}
+
+/**
+ * Response of `GET /actions/verify`.
+ *
+ * @public
+ */
+export interface VerifyActionsResponse {
+  ok: boolean;
+  /** Number of actions whose links were checked. */
+  checked: number;
+  /** The first sequence number where the chain is broken (edited, missing or reordered). */
+  firstBrokenSeq?: number;
+}
+
+/**
+ * Limits of `POST /actions`.
+ *
+ * @public
+ */
+export const ACTIONS_MAX_BATCH = 1000;
+
+/**
+ * Largest accepted body of `POST /actions`, in bytes.
+ *
+ * @public
+ */
+export const ACTIONS_MAX_BODY_BYTES = 5 * 1024 * 1024;
