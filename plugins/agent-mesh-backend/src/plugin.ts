@@ -8,17 +8,12 @@ import {
   OverlapSignal,
   ScorecardCheck,
 } from '@agent-mesh/plugin-agent-mesh-node';
-import {
-  agentMeshActionCreatePermission,
-  agentMeshActionReadPermission,
-} from '@agent-mesh/plugin-agent-mesh-common';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { eventsServiceRef } from '@backstage/plugin-events-node';
+import { notificationService } from '@backstage/plugin-notifications-node';
 import { createHealthRouter } from './health/createHealthRouter';
-import {
-  AgentResolver,
-  createActionsRouter,
-  DatabaseActionStore,
-} from './actions-log';
+import { setupActionLog } from './actions-log';
+import { AgentMeshServices } from './services';
 
 /**
  * The Agent Mesh backend plugin: action log, overlap index and queries, scorecards, overview, and
@@ -55,43 +50,27 @@ export const agentMeshPlugin = createBackendPlugin({
 
     env.registerInit({
       deps: {
+        config: coreServices.rootConfig,
         logger: coreServices.logger,
+        database: coreServices.database,
+        scheduler: coreServices.scheduler,
+        lifecycle: coreServices.lifecycle,
         httpRouter: coreServices.httpRouter,
         httpAuth: coreServices.httpAuth,
         auth: coreServices.auth,
         auditor: coreServices.auditor,
-        database: coreServices.database,
         permissions: coreServices.permissions,
         permissionsRegistry: coreServices.permissionsRegistry,
         catalog: catalogServiceRef,
+        events: eventsServiceRef,
+        notifications: notificationService,
       },
-      async init({
-        logger,
-        httpRouter,
-        httpAuth,
-        auth,
-        auditor,
-        database,
-        permissions,
-        permissionsRegistry,
-        catalog,
-      }) {
+      async init(services: AgentMeshServices) {
+        const { httpRouter, logger } = services;
         httpRouter.use(createHealthRouter());
         httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });
 
-        permissionsRegistry.addPermissions([
-          agentMeshActionCreatePermission,
-          agentMeshActionReadPermission,
-        ]);
-        httpRouter.use(
-          createActionsRouter({
-            store: await DatabaseActionStore.create({ database }),
-            resolver: new AgentResolver({ catalog, auth }),
-            httpAuth,
-            permissions,
-            auditor,
-          }),
-        );
+        await setupActionLog(services);
 
         logger.info(
           `Agent Mesh started with ${overlapSignals.size} extra overlap signal(s) and ${scorecardChecks.size} custom scorecard check(s)`,
