@@ -1,0 +1,132 @@
+import { AuthService, LoggerService } from '@backstage/backend-plugin-api';
+import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
+import { CatalogService } from '@backstage/plugin-catalog-node';
+import {
+  GetOverlapsResponse,
+  OverlapItem,
+  SimilarItem,
+} from '@agent-mesh/plugin-agent-mesh-common';
+import { OverlapConfig, SimilarInput } from './engine';
+import { entryFromEntity, isAcknowledged } from './entry';
+import { fetchEligibleEntity } from './catalogEntities';
+import { OverlapSubjectStore } from './OverlapSubjectStore';
+import { SyncedOverlapIndex } from './SyncedOverlapIndex';
+
+/** What other parts of the plugin (scorecards, overview, MCP actions) ask the overlap index. */
+export interface OverlapService {
+  /**
+   * The overlaps of an entity (a full entity ref), cross-team first, with `acknowledged` set;
+   * empty when the entity is not in the index (no catalog lookup: made for callers that go
+   * through many entities, like the scorecards, whose `OverlapLookup` it fits).
+   */
+  overlapsOf(entityRef: string): Promise<OverlapItem[]>;
+  /**
+   * `GET /overlaps`: the overlaps of an entity under its ref as indexed; undefined when the
+   * entity is neither in the index nor an eligible entity of the catalog.
+   */
+  lookup(entityRef: string): Promise<GetOverlapsResponse | undefined>;
+  /** Indexed entities similar to work that is not in the catalog yet. */
+  similar(input: SimilarInput & { limit?: number }): Promise<SimilarItem[]>;
+}
+
+/** An owner as the index stores it: a full entity ref (`brand-a` is `group:default/brand-a`). */
+function ownerRef(owner: string): string {
+  try {
+    return stringifyEntityRef(
+      parseEntityRef(owner, {
+        defaultKind: 'group',
+        defaultNamespace: 'default',
+      }),
+    );
+  } catch {
+    return owner;
+  }
+}
+
+export class DefaultOverlapService implements OverlapService {
+  constructor(
+    private readonly options: {
+      synced: SyncedOverlapIndex;
+      store: OverlapSubjectStore;
+      catalog: CatalogService;
+      auth: AuthService;
+      config: OverlapConfig;
+      logger: LoggerService;
+    },
+  ) {}
+
+  async overlapsOf(entityRef: string): Promise<OverlapItem[]> {
+    return (await this.#overlaps(entityRef, false))?.items ?? [];
+  }
+
+  async lookup(entityRef: string): Promise<GetOverlapsResponse | undefined> {
+    return this.#overlaps(entityRef, true);
+  }
+
+  async #overlaps(
+    entityRef: string,
+    fetchMissing: boolean,
+  ): Promise<GetOverlapsResponse | undefined> {
+    const { synced } = this.options;
+    await synced.refresh();
+    const entry =
+      synced.entry(entityRef) ??
+      (fetchMissing ? await this.#refreshEntity(entityRef) : undefined);
+    if (!entry) return undefined;
+    const matches = await synced.index.query(entry.entityRef);
+    return {
+      entityRef: entry.entityRef,
+      items: matches.map(match => {
+        const other = synced.entry(match.entityRef);
+        return {
+          entityRef: match.entityRef,
+          title: match.title,
+          owner: match.owner,
+          score: match.score,
+          crossTeam: match.crossTeam,
+          acknowledged: Boolean(other && isAcknowledged(entry, other)),
+          reasons: match.reasons,
+        };
+      }),
+    };
+  }
+
+  async similar(
+    input: SimilarInput & { limit?: number },
+  ): Promise<SimilarItem[]> {
+    const { synced } = this.options;
+    await synced.refresh();
+    const { limit, ...subject } = input;
+    const matches = await synced.index.similarTo(
+      { ...subject, owner: subject.owner && ownerRef(subject.owner) },
+      { limit },
+    );
+    return matches.map(({ entityRef, title, owner, score, reasons }) => ({
+      entityRef,
+      title,
+      owner,
+      score,
+      reasons,
+    }));
+  }
+
+  /**
+   * The catalog has no entity change events (see setupOverlap), so an entity that the index does
+   * not know yet (created since the last reconcile) is looked up in the catalog when asked for,
+   * written to the store and indexed at once. Other replicas pick it up from the store.
+   */
+  async #refreshEntity(entityRef: string) {
+    const { catalog, auth, config, store, synced } = this.options;
+    const entity = await fetchEligibleEntity({
+      catalog,
+      auth,
+      config,
+      entityRef,
+    });
+    if (!entity) return undefined;
+    const entry = entryFromEntity(entity);
+    await store.write({ upserts: [entry] });
+    synced.apply([entry]);
+    return entry;
+  }
+}

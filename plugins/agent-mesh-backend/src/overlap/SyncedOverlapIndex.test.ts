@@ -1,0 +1,67 @@
+import { mockServices } from '@backstage/backend-test-utils';
+import { OverlapIndex } from './engine';
+import { OverlapEntry } from './entry';
+import { OverlapChanges, OverlapSubjectStore } from './OverlapSubjectStore';
+import { SyncedOverlapIndex } from './SyncedOverlapIndex';
+
+const entry = (name: string): OverlapEntry => ({
+  entityRef: `aiartifact:default/${name}`,
+  kind: 'AiArtifact',
+  title: name,
+  description: `${name} weekly sales roll-up`,
+  purpose: '',
+  tags: [],
+  integrations: [],
+  dependencies: [],
+  acknowledged: [],
+});
+
+function fakeStore(changes: OverlapChanges[]) {
+  const store = {
+    loadAll: jest.fn(async () => ({ seq: 1, entries: [entry('a')] })),
+    changesSince: jest.fn(async () => changes.shift()!),
+  };
+  return store as unknown as OverlapSubjectStore & typeof store;
+}
+
+const create = (store: OverlapSubjectStore) =>
+  new SyncedOverlapIndex({
+    store,
+    createIndex: () => new OverlapIndex(),
+    logger: mockServices.logger.mock(),
+  });
+
+describe('SyncedOverlapIndex', () => {
+  it('loads, then applies only what changed, and shares concurrent refreshes', async () => {
+    const store = fakeStore([
+      {
+        kind: 'changes',
+        seq: 3,
+        upserts: [entry('b')],
+        removed: ['aiartifact:default/a'],
+      },
+    ]);
+    const synced = create(store);
+    await synced.load();
+    expect(synced.index.has('aiartifact:default/a')).toBe(true);
+
+    await Promise.all([synced.refresh(), synced.refresh()]);
+    expect(store.changesSince).toHaveBeenCalledTimes(1);
+    expect(store.changesSince).toHaveBeenCalledWith(1);
+    expect(synced.seq).toBe(3);
+    expect(synced.index.has('aiartifact:default/a')).toBe(false);
+    expect(synced.entry('aiartifact:default/b')?.title).toBe('b');
+  });
+
+  it('rebuilds the whole index when the store says reload', async () => {
+    const store = fakeStore([
+      { kind: 'reload', seq: 9, entries: [entry('c')] },
+    ]);
+    const synced = create(store);
+    await synced.load();
+    await synced.refresh();
+    expect(synced.seq).toBe(9);
+    expect(synced.index.size).toBe(1);
+    expect(synced.index.has('aiartifact:default/c')).toBe(true);
+  });
+});

@@ -1,0 +1,105 @@
+import { LoggerService } from '@backstage/backend-plugin-api';
+import { OverlapIndex } from './engine';
+import { OverlapEntry } from './entry';
+import { OverlapSubjectStore } from './OverlapSubjectStore';
+
+/**
+ * The in-memory OverlapIndex of one replica, kept in step with the shared store.
+ *
+ * How replicas stay consistent: every write to the store bumps a one-row change counter in the
+ * same transaction, and rows carry the counter value they were written with (removals leave
+ * tombstones). `refresh()` reads the counter (one primary-key read) and, when it moved, applies
+ * only the rows written since, so an update costs what changed, not a reload. It runs before
+ * every query (concurrent calls share one read) and every few seconds in the background
+ * (`startPolling`), so that a replica that did not run the reconcile sees its result at the next
+ * query, and big changes are applied off the request path. A replica that fell behind the
+ * pruning of tombstones reloads everything.
+ */
+export class SyncedOverlapIndex {
+  #index: OverlapIndex;
+  #seq = -1;
+  #inFlight: Promise<void> | undefined;
+  #timer: NodeJS.Timeout | undefined;
+
+  constructor(
+    private readonly options: {
+      store: OverlapSubjectStore;
+      createIndex: () => OverlapIndex;
+      logger: LoggerService;
+    },
+  ) {
+    this.#index = options.createIndex();
+  }
+
+  /** The current index; replaced as a whole on a reload. */
+  get index(): OverlapIndex {
+    return this.#index;
+  }
+
+  /** The store's change counter that the index reflects. */
+  get seq(): number {
+    return this.#seq;
+  }
+
+  entry(entityRef: string): OverlapEntry | undefined {
+    return this.#index.get(entityRef) as OverlapEntry | undefined;
+  }
+
+  /** Builds the index from the store. */
+  async load(): Promise<void> {
+    const { seq, entries } = await this.options.store.loadAll();
+    const index = this.options.createIndex();
+    for (const entry of entries) index.upsert(entry);
+    this.#index = index;
+    this.#seq = seq;
+  }
+
+  /** Applies what changed in the store since the last call; concurrent calls share one. */
+  refresh(): Promise<void> {
+    if (!this.#inFlight) {
+      this.#inFlight = this.#refresh().finally(() => {
+        this.#inFlight = undefined;
+      });
+    }
+    return this.#inFlight;
+  }
+
+  /** Puts entries that this replica just wrote into the index without waiting for a refresh. */
+  apply(upserts: OverlapEntry[], removed: string[] = []): void {
+    for (const ref of removed) this.#index.remove(ref);
+    for (const entry of upserts) this.#index.upsert(entry);
+  }
+
+  startPolling(intervalMs: number): void {
+    this.stopPolling();
+    this.#timer = setInterval(() => {
+      this.refresh().catch(error =>
+        this.options.logger.warn(
+          `Could not refresh the overlap index from the database: ${error}`,
+        ),
+      );
+    }, intervalMs);
+    this.#timer.unref?.();
+  }
+
+  stopPolling(): void {
+    if (this.#timer) clearInterval(this.#timer);
+    this.#timer = undefined;
+  }
+
+  async #refresh(): Promise<void> {
+    if (this.#seq < 0) {
+      await this.load();
+      return;
+    }
+    const changes = await this.options.store.changesSince(this.#seq);
+    if (changes.kind === 'reload') {
+      const index = this.options.createIndex();
+      for (const entry of changes.entries) index.upsert(entry);
+      this.#index = index;
+    } else {
+      this.apply(changes.upserts, changes.removed);
+    }
+    this.#seq = changes.seq;
+  }
+}

@@ -1,0 +1,79 @@
+import {
+  HttpAuthService,
+  PermissionsService,
+} from '@backstage/backend-plugin-api';
+import {
+  agentMeshInsightsReadPermission,
+  PostSimilarResponse,
+} from '@agent-mesh/plugin-agent-mesh-common';
+import { InputError, NotAllowedError, NotFoundError } from '@backstage/errors';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import express from 'express';
+import Router from 'express-promise-router';
+import { OverlapService } from './OverlapService';
+import { parseEntityRefParam, parseSimilarBody } from './schema';
+
+/** `GET /overlaps` and `POST /similar`, for users and services with the insights permission. */
+export function createOverlapRouter(options: {
+  overlaps: OverlapService;
+  httpAuth: HttpAuthService;
+  permissions: PermissionsService;
+}): express.Router {
+  const { overlaps, httpAuth, permissions } = options;
+  const router = Router();
+
+  async function authorize(req: express.Request) {
+    const credentials = await httpAuth.credentials(req, {
+      allow: ['user', 'service'],
+    });
+    const [decision] = await permissions.authorize(
+      [{ permission: agentMeshInsightsReadPermission }],
+      { credentials },
+    );
+    if (decision.result !== AuthorizeResult.ALLOW) {
+      throw new NotAllowedError('Not allowed to read overlaps');
+    }
+  }
+
+  router.get('/overlaps', async (req, res) => {
+    await authorize(req);
+    const entityRef = parseEntityRefParam(req.query.entityRef);
+    const result = await overlaps.lookup(entityRef);
+    if (!result) {
+      throw new NotFoundError(
+        `${entityRef} is not in the overlap index: no such entity, or it does not take part in overlap detection`,
+      );
+    }
+    res.json(result);
+  });
+
+  router.post('/similar', express.json({ limit: '64kb' }), async (req, res) => {
+    await authorize(req);
+    const input = parseSimilarBody(req.body);
+    const body: PostSimilarResponse = {
+      items: await overlaps.similar(input),
+    };
+    res.json(body);
+  });
+
+  router.use(
+    (
+      error: Error & { type?: string },
+      _req: express.Request,
+      _res: express.Response,
+      next: express.NextFunction,
+    ) => {
+      if (error.type === 'entity.parse.failed') {
+        next(
+          new InputError(
+            `The request body is not valid JSON: ${error.message}`,
+          ),
+        );
+      } else {
+        next(error);
+      }
+    },
+  );
+
+  return router;
+}

@@ -1,0 +1,3 @@
+export { setupOverlap } from './setupOverlap';
+export type { OverlapService } from './OverlapService';
+export type { OverlapEntry } from './entry';

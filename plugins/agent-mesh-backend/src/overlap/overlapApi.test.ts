@@ -1,0 +1,434 @@
+import { createServiceFactory } from '@backstage/backend-plugin-api';
+import {
+  mockCredentials,
+  mockServices,
+  startTestBackend,
+  TestDatabases,
+} from '@backstage/backend-test-utils';
+import { Entity } from '@backstage/catalog-model';
+import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { notificationService } from '@backstage/plugin-notifications-node';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { Knex } from 'knex';
+import request from 'supertest';
+import { agentMeshPlugin } from '../plugin';
+import { loadExampleEntities } from './engine/__testUtils__/examples';
+import { OVERLAP_RECONCILE_TASK_ID } from './schedule';
+
+jest.setTimeout(60_000);
+
+const art = (name: string) => `aiartifact:default/${name}`;
+const aggregators = [
+  art('brand-a-sales-aggregator'),
+  art('brand-b-sales-rollup'),
+  art('brand-c-revenue-dashboard-sync'),
+];
+
+/** A catalog whose entities a test can change between reconciles. */
+function mutableCatalog(initial: Entity[]) {
+  let current = catalogServiceMock({ entities: initial });
+  let entities = initial;
+  const proxy = new Proxy(
+    {},
+    {
+      get: (_target, prop) => {
+        const value = (current as any)[prop];
+        return typeof value === 'function' ? value.bind(current) : value;
+      },
+    },
+  );
+  return {
+    get entities() {
+      return entities;
+    },
+    set(next: Entity[]) {
+      entities = next;
+      current = catalogServiceMock({ entities: next });
+    },
+    factory: createServiceFactory({
+      service: catalogServiceRef,
+      deps: {},
+      factory: () => proxy as any,
+    }),
+  };
+}
+
+async function startPlugin(options: {
+  knex: Knex;
+  catalog: ReturnType<typeof mutableCatalog>;
+  send?: jest.Mock;
+  extra?: any[];
+}) {
+  const tasks = new Map<string, (signal: AbortSignal) => Promise<void>>();
+  const scheduler = mockServices.scheduler.mock({
+    scheduleTask: async task => {
+      tasks.set(task.id, task.fn as any);
+    },
+  });
+  const send = options.send ?? jest.fn();
+  const { server } = await startTestBackend({
+    features: [
+      agentMeshPlugin,
+      mockServices.database.factory({ knex: options.knex }),
+      options.catalog.factory,
+      scheduler.factory,
+      createServiceFactory({
+        service: notificationService,
+        deps: {},
+        factory: () => ({ send }),
+      }),
+      ...(options.extra ?? []),
+    ],
+  });
+  return {
+    server,
+    send,
+    reconcile: () =>
+      tasks.get(OVERLAP_RECONCILE_TASK_ID)!(new AbortController().signal),
+  };
+}
+
+const refs = (items: Array<{ entityRef: string }>) =>
+  items.map(i => i.entityRef);
+
+describe('overlap API', () => {
+  const databases = TestDatabases.create({ ids: ['POSTGRES_15', 'SQLITE_3'] });
+  const examples = loadExampleEntities();
+
+  async function setup(databaseId: any) {
+    const knex = await databases.init(databaseId);
+    const catalog = mutableCatalog(examples);
+    const plugin = await startPlugin({ knex, catalog });
+    await plugin.reconcile();
+    return { ...plugin, knex, catalog };
+  }
+
+  const getOverlaps = (server: any, entityRef?: string) =>
+    request(server)
+      .get('/api/agent-mesh/overlaps')
+      .query(entityRef === undefined ? {} : { entityRef });
+
+  it.each(databases.eachSupportedId())(
+    'finds the three sales aggregators from each other, cross-team, with reasons, %p',
+    async databaseId => {
+      const { server } = await setup(databaseId);
+      for (const ref of aggregators) {
+        const res = await getOverlaps(server, ref);
+        expect(res.status).toBe(200);
+        expect(res.body.entityRef).toBe(ref);
+        for (const other of aggregators.filter(r => r !== ref)) {
+          const item = res.body.items.find((i: any) => i.entityRef === other);
+          expect(item).toMatchObject({
+            crossTeam: true,
+            acknowledged: false,
+            owner: expect.stringMatching(/^group:default\/brand-/),
+            title: expect.any(String),
+          });
+          expect(item.score).toBeGreaterThanOrEqual(0.3);
+          expect(item.reasons).toContainEqual(
+            expect.stringMatching(/^both integrate/),
+          );
+        }
+      }
+      // The annotated Component of brand-b is indexed too.
+      const rollup = await getOverlaps(server, art('brand-b-sales-rollup'));
+      expect(refs(rollup.body.items)).toContain(
+        'component:default/brand-b-sales-api',
+      );
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
+    'marks the acknowledged pair on both sides and keeps unrelated entities apart, %p',
+    async databaseId => {
+      const { server } = await setup(databaseId);
+      for (const [a, b] of [
+        [art('campaign-copy-studio'), art('brand-c-product-copy-writer')],
+        [art('brand-c-product-copy-writer'), art('campaign-copy-studio')],
+      ]) {
+        const res = await getOverlaps(server, a);
+        expect(res.body.items).toContainEqual(
+          expect.objectContaining({
+            entityRef: b,
+            acknowledged: true,
+            crossTeam: true,
+          }),
+        );
+      }
+      const unrelated = await getOverlaps(
+        server,
+        art('incident-postmortem-summarizer'),
+      );
+      expect(unrelated.status).toBe(200);
+      for (const ref of aggregators) {
+        expect(refs(unrelated.body.items)).not.toContain(ref);
+        const res = await getOverlaps(server, ref);
+        expect(refs(res.body.items)).not.toContain(
+          art('incident-postmortem-summarizer'),
+        );
+      }
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
+    'refuses bad refs (400) and unknown entities (404), %p',
+    async databaseId => {
+      const { server } = await setup(databaseId);
+      const missing = await getOverlaps(server);
+      expect(missing.status).toBe(400);
+      expect(missing.body.error).toMatchObject({
+        name: 'InputError',
+        message: expect.stringContaining("'entityRef'"),
+      });
+      const malformed = await getOverlaps(server, 'brand-a-sales-aggregator');
+      expect(malformed.status).toBe(400);
+      expect(malformed.body.error.message).toContain("'entityRef'");
+
+      const unknown = await getOverlaps(server, art('does-not-exist'));
+      expect(unknown.status).toBe(404);
+      expect(unknown.body.error.name).toBe('NotFoundError');
+      // In the catalog, but not AI-built: not compared.
+      const ordinary = await getOverlaps(
+        server,
+        'component:default/checkout-service',
+      );
+      expect(ordinary.status).toBe(404);
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
+    'checks free text with POST /similar and validates the body, %p',
+    async databaseId => {
+      const { server } = await setup(databaseId);
+      const similar = (body: unknown) =>
+        request(server)
+          .post('/api/agent-mesh/similar')
+          .send(body as object);
+
+      const res = await similar({
+        title: 'Weekly sales roll-up',
+        description:
+          'Aggregates weekly sales from our Shopify storefront orders and Salesforce deals into one revenue report.',
+        integrations: ['shopify', 'salesforce'],
+        owner: 'group:default/operations',
+        limit: 10,
+      });
+      expect(res.status).toBe(200);
+      expect(refs(res.body.items)).toEqual(expect.arrayContaining(aggregators));
+      expect(res.body.items[0]).toEqual({
+        entityRef: expect.any(String),
+        title: expect.any(String),
+        owner: expect.any(String),
+        score: expect.any(Number),
+        reasons: expect.any(Array),
+      });
+
+      const limited = await similar({
+        description: 'weekly sales roll-up of shopify and salesforce',
+        limit: 2,
+      });
+      expect(limited.body.items).toHaveLength(2);
+
+      for (const [body, field] of [
+        [{ description: '   ' }, 'description'],
+        [{}, 'description'],
+        [{ description: 'x', limit: 0 }, 'limit'],
+        [{ description: 'x', limit: 51 }, 'limit'],
+        [{ description: 'x', tags: 'sales' }, 'tags'],
+      ] as const) {
+        const bad = await similar(body);
+        expect(bad.status).toBe(400);
+        expect(bad.body.error.message).toMatch(new RegExp(`^${field} `));
+      }
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
+    'follows deletes, renames and new entities, %p',
+    async databaseId => {
+      const { server, catalog, reconcile } = await setup(databaseId);
+      const [a, b, c] = aggregators;
+
+      // Delete brand-c's aggregator.
+      catalog.set(
+        catalog.entities.filter(e => e.metadata.name !== c.split('/')[1]),
+      );
+      await reconcile();
+      expect(refs((await getOverlaps(server, a)).body.items)).not.toContain(c);
+      expect((await getOverlaps(server, c)).status).toBe(404);
+
+      // Rename brand-a's aggregator: a new ref and a removed one.
+      catalog.set(
+        catalog.entities.map(e =>
+          e.metadata.name === 'brand-a-sales-aggregator'
+            ? {
+                ...e,
+                metadata: { ...e.metadata, name: 'brand-a-weekly-sales' },
+              }
+            : e,
+        ),
+      );
+      await reconcile();
+      const renamed = art('brand-a-weekly-sales');
+      const res = await getOverlaps(server, renamed);
+      expect(res.status).toBe(200);
+      expect(refs(res.body.items)).toContain(b);
+      const fromB = refs((await getOverlaps(server, b)).body.items);
+      expect(fromB).toContain(renamed);
+      expect(fromB).not.toContain(a);
+      expect((await getOverlaps(server, a)).status).toBe(404);
+
+      // A new entity is found on demand, before the next reconcile.
+      const original = examples.find(
+        e => e.metadata.name === 'brand-c-revenue-dashboard-sync',
+      )!;
+      catalog.set([
+        ...catalog.entities,
+        {
+          ...original,
+          metadata: { ...original.metadata, name: 'brand-d-sales' },
+        },
+      ]);
+      const fresh = await getOverlaps(server, art('brand-d-sales'));
+      expect(fresh.status).toBe(200);
+      expect(refs(fresh.body.items)).toContain(b);
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
+    'lets a second instance on the same database see the first one’s reconcile, %p',
+    async databaseId => {
+      const knex = await databases.init(databaseId);
+      const catalog = mutableCatalog(examples);
+      const first = await startPlugin({ knex, catalog });
+      const second = await startPlugin({ knex, catalog });
+      // Before any reconcile, the entity is found in the catalog on demand, alone in the index.
+      const before = await getOverlaps(second.server, aggregators[1]);
+      expect(before.status).toBe(200);
+      expect(before.body.items).toEqual([]);
+      await first.reconcile();
+      const res = await getOverlaps(second.server, aggregators[1]);
+      expect(res.status).toBe(200);
+      expect(refs(res.body.items)).toEqual(
+        expect.arrayContaining([aggregators[0], aggregators[2]]),
+      );
+
+      catalog.set(
+        catalog.entities.filter(
+          e => e.metadata.name !== 'brand-c-revenue-dashboard-sync',
+        ),
+      );
+      await first.reconcile();
+      expect(
+        refs((await getOverlaps(second.server, aggregators[1])).body.items),
+      ).not.toContain(aggregators[2]);
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
+    'notifies each owning team once per new cross-team pair, %p',
+    async databaseId => {
+      const knex = await databases.init(databaseId);
+      const catalog = mutableCatalog(examples);
+      const send = jest.fn();
+      const plugin = await startPlugin({ knex, catalog, send });
+      await plugin.reconcile();
+
+      const calls = send.mock.calls.map(([n]) => n);
+      const scopes = (recipient: string) =>
+        calls
+          .filter(n => n.recipients.entityRef === recipient)
+          .map(n => n.payload.scope as string);
+      // brand-a hears about brand-b's and brand-c's aggregators, once each.
+      const brandA = scopes('group:default/brand-a');
+      expect(brandA).toEqual(
+        expect.arrayContaining([
+          [aggregators[0], aggregators[1]].sort().join(' <> '),
+          [aggregators[0], aggregators[2]].sort().join(' <> '),
+        ]),
+      );
+      expect(new Set(brandA).size).toBe(brandA.length);
+      const toBrandA = calls.find(
+        n =>
+          n.recipients.entityRef === 'group:default/brand-a' &&
+          n.payload.scope ===
+            [aggregators[0], aggregators[1]].sort().join(' <> '),
+      );
+      expect(toBrandA.payload).toMatchObject({
+        topic: 'agent-mesh-overlap',
+        link: '/catalog/default/aiartifact/brand-b-sales-rollup',
+        title: expect.stringContaining('Brand B'),
+        description: expect.stringMatching(
+          /aiartifact:default\/brand-b-sales-rollup.*group:default\/brand-b.*both integrate/,
+        ),
+      });
+      // The acknowledged pair is not notified.
+      expect(
+        calls.filter(
+          n =>
+            n.payload.scope.includes('campaign-copy-studio') &&
+            n.payload.scope.includes('brand-c-product-copy-writer'),
+        ),
+      ).toEqual([]);
+      // Every pair reached both of its teams.
+      const byScope = new Map<string, string[]>();
+      for (const n of calls) {
+        byScope.set(n.payload.scope, [
+          ...(byScope.get(n.payload.scope) ?? []),
+          n.recipients.entityRef,
+        ]);
+      }
+      for (const recipients of byScope.values()) {
+        expect(recipients).toHaveLength(2);
+        expect(recipients[0]).not.toBe(recipients[1]);
+      }
+
+      // A changed entity, a second reconcile and another instance send nothing again.
+      const count = send.mock.calls.length;
+      catalog.set(
+        catalog.entities.map(e =>
+          e.metadata.name === 'brand-a-sales-aggregator'
+            ? {
+                ...e,
+                metadata: {
+                  ...e.metadata,
+                  description: `${e.metadata.description} Now also hourly.`,
+                },
+              }
+            : e,
+        ),
+      );
+      await plugin.reconcile();
+      const other = await startPlugin({ knex, catalog, send });
+      await other.reconcile();
+      expect(send.mock.calls.length).toBe(count);
+    },
+  );
+
+  it('needs credentials and the insights permission', async () => {
+    const knex = await databases.init('SQLITE_3');
+    const catalog = mutableCatalog(examples);
+    const { server } = await startPlugin({
+      knex,
+      catalog,
+      extra: [
+        mockServices.permissions.mock({
+          authorize: async requests =>
+            requests.map(() => ({ result: AuthorizeResult.DENY })),
+        }).factory,
+      ],
+    });
+    const none = await getOverlaps(server, aggregators[0]).set(
+      'Authorization',
+      mockCredentials.none.header(),
+    );
+    expect(none.status).toBe(401);
+    const denied = await getOverlaps(server, aggregators[0]);
+    expect(denied.status).toBe(403);
+    const deniedSimilar = await request(server)
+      .post('/api/agent-mesh/similar')
+      .send({ description: 'sales' });
+    expect(deniedSimilar.status).toBe(403);
+  });
+});

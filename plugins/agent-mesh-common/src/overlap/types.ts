@@ -1,0 +1,79 @@
+/**
+ * One overlap of an entity, in `GET /overlaps`.
+ *
+ * @public
+ */
+export interface OverlapItem {
+  /** The other entity. */
+  entityRef: string;
+  title: string;
+  /** The other entity's owner, a full entity ref, if it has one. */
+  owner?: string;
+  /** 0..1; only matches at or above `agentMesh.overlap.threshold` are listed. */
+  score: number;
+  /** Both owners are known and differ. Cross-team matches come first. */
+  crossTeam: boolean;
+  /** Either side listed the other in its acknowledged overlaps. */
+  acknowledged: boolean;
+  /** Why they match, e.g. "both integrate shopify and salesforce". */
+  reasons: string[];
+}
+
+/**
+ * The response of `GET /overlaps?entityRef=REF`.
+ *
+ * @public
+ */
+export interface GetOverlapsResponse {
+  /** The entity asked about, as a full entity ref. */
+  entityRef: string;
+  items: OverlapItem[];
+}
+
+/**
+ * The body of `POST /similar`: work that is not in the catalog yet.
+ *
+ * @public
+ */
+export interface PostSimilarRequest {
+  title?: string;
+  /** What it does; must not be empty. */
+  description: string;
+  type?: string;
+  tags?: string[];
+  /** External systems it reads or writes, e.g. `salesforce`. */
+  integrations?: string[];
+  /** The team that wants to build it; marks matches of other teams as cross-team. */
+  owner?: string;
+  /** 1..50; default `agentMesh.overlap.maxResults`. */
+  limit?: number;
+}
+
+/**
+ * One match in `POST /similar`.
+ *
+ * @public
+ */
+export interface SimilarItem {
+  entityRef: string;
+  title: string;
+  owner?: string;
+  score: number;
+  reasons: string[];
+}
+
+/**
+ * The response of `POST /similar`.
+ *
+ * @public
+ */
+export interface PostSimilarResponse {
+  items: SimilarItem[];
+}
+
+/**
+ * Largest `limit` of `POST /similar`.
+ *
+ * @public
+ */
+export const SIMILAR_MAX_LIMIT = 50;
