@@ -219,3 +219,57 @@ describe('DatabaseActionStore', () => {
     }
   });
 });
+
+describe('DatabaseActionStore.lastActivity', () => {
+  const databases = TestDatabases.create({ ids: ['POSTGRES_15', 'SQLITE_3'] });
+
+  it.each(databases.eachSupportedId())(
+    'finds the newest action by agent, target or owner, %p',
+    async databaseId => {
+      const knex = await databases.init(databaseId);
+      const store = await DatabaseActionStore.create({
+        database: databaseOf(knex),
+      });
+      await store.append([
+        newAction('1', { occurredAt: '2026-11-01T10:00:00.000Z' }),
+        // Written later but happened earlier: occurredAt decides, not seq.
+        newAction('2', {
+          occurredAt: '2026-10-01T10:00:00.000Z',
+          target: 'component:default/shop',
+          targetRef: 'component:default/shop',
+        }),
+        newAction('3', {
+          occurredAt: '2026-11-05T10:00:00.000Z',
+          agent: 'other',
+          agentRef: 'agent:default/other',
+          ownerRef: 'group:default/brand-a',
+          target: 'component:default/shop',
+          targetRef: 'component:default/shop',
+        }),
+      ]);
+      const last = await store.lastActivity([
+        'agent:default/coder',
+        'Component:default/Shop',
+        'group:default/platform',
+        'group:default/brand-a',
+        'agent:default/idle',
+      ]);
+      expect(Object.fromEntries(last)).toEqual({
+        'agent:default/coder': '2026-11-01T10:00:00.000Z',
+        'Component:default/Shop': '2026-11-05T10:00:00.000Z',
+        'group:default/platform': '2026-11-01T10:00:00.000Z',
+        'group:default/brand-a': '2026-11-05T10:00:00.000Z',
+      });
+      expect((await store.lastActivity([])).size).toBe(0);
+      const many = Array.from(
+        { length: 1200 },
+        (_, i) => `agent:default/a${i}`,
+      );
+      expect(
+        (await store.lastActivity([...many, 'agent:default/other'])).get(
+          'agent:default/other',
+        ),
+      ).toBe('2026-11-05T10:00:00.000Z');
+    },
+  );
+});

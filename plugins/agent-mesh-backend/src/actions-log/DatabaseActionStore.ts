@@ -1,31 +1,37 @@
-import {
-  DatabaseService,
-  resolvePackagePath,
-} from '@backstage/backend-plugin-api';
+import { DatabaseService } from '@backstage/backend-plugin-api';
 import { ConflictError } from '@backstage/errors';
 import { Knex } from 'knex';
 import { GENESIS_HASH, hashAction } from './hash';
 import {
   ActionQuery,
   ActionStore,
+  AppendOptions,
   AppendResult,
+  Checkpoint,
+  RetentionResult,
   NewAction,
   StoredAction,
   VerifyResult,
 } from './types';
+import { migratedClient } from '../database/migrations';
 
 const TABLE = 'agent_mesh_actions';
+const CHECKPOINTS = 'agent_mesh_actions_checkpoints';
+
+interface CheckpointRow {
+  id: number;
+  seq: number | string;
+  hash: string;
+  removed: number | string;
+  cut: string;
+  created_at: string;
+}
 
 /** Key of the PostgreSQL advisory lock that serialises writers across replicas. */
 const CHAIN_LOCK_KEY = 0x4147_4d45_5348; // 'AGMESH'
 
 /** Rows per INSERT statement; keeps the bound parameters well under every driver's limit. */
 const INSERT_CHUNK = 200;
-
-const migrationsDir = resolvePackagePath(
-  '@agent-mesh/plugin-agent-mesh-backend',
-  'migrations',
-);
 
 interface ActionRow {
   seq: number | string;
@@ -58,17 +64,17 @@ export class DatabaseActionStore implements ActionStore {
     database: DatabaseService;
     skipMigrations?: boolean;
   }): Promise<DatabaseActionStore> {
-    const { database } = options;
-    const client = await database.getClient();
-    if (!options.skipMigrations && !database.migrations?.skip) {
-      await client.migrate.latest({ directory: migrationsDir });
-    }
-    return new DatabaseActionStore(client);
+    return new DatabaseActionStore(
+      await migratedClient(options.database, options),
+    );
   }
 
   private constructor(private readonly db: Knex) {}
 
-  async append(actions: NewAction[]): Promise<AppendResult> {
+  async append(
+    actions: NewAction[],
+    options?: AppendOptions,
+  ): Promise<AppendResult> {
     if (actions.length === 0) {
       return { accepted: [], duplicates: [] };
     }
@@ -92,7 +98,10 @@ export class DatabaseActionStore implements ActionStore {
         const stored = existing.get(action.id);
         if (!stored) {
           fresh.push(action);
-        } else if (sameContent(stored, action)) {
+        } else if (
+          options?.onConflict === 'keep-stored' ||
+          sameContent(stored, action)
+        ) {
           duplicates.push(action.id);
         } else {
           throw new ConflictError(
@@ -104,11 +113,17 @@ export class DatabaseActionStore implements ActionStore {
         return { accepted: [], duplicates };
       }
 
-      // The head is read after taking the lock, inside the transaction.
-      const head: Pick<ActionRow, 'seq' | 'hash'> | undefined = await trx(TABLE)
-        .select('seq', 'hash')
-        .orderBy('seq', 'desc')
-        .first();
+      // The head is read after taking the lock, inside the transaction. When retention has
+      // removed every action, the chain goes on from the latest checkpoint.
+      const head: Pick<ActionRow, 'seq' | 'hash'> | undefined =
+        (await trx(TABLE)
+          .select('seq', 'hash')
+          .orderBy('seq', 'desc')
+          .first()) ??
+        (await trx(CHECKPOINTS)
+          .select('seq', 'hash')
+          .orderBy('seq', 'desc')
+          .first());
       let seq = head ? Number(head.seq) : 0;
       let prevHash = head ? head.hash : GENESIS_HASH;
       const receivedAt = new Date().toISOString();
@@ -162,10 +177,44 @@ export class DatabaseActionStore implements ActionStore {
     return rows.map(fromRow);
   }
 
+  async lastActivity(entityRefs: string[]): Promise<Map<string, string>> {
+    const byRef = new Map<string, string>();
+    const wanted = [
+      ...new Set(entityRefs.map(ref => ref.toLocaleLowerCase('en-US'))),
+    ];
+    for (let i = 0; i < wanted.length; i += 500) {
+      const chunk = wanted.slice(i, i + 500);
+      // One grouped query per column, each served by that column's index.
+      for (const column of ['agent_ref', 'target_ref', 'owner_ref']) {
+        const rows: { ref: string; last: string }[] = await this.db(TABLE)
+          .select({ ref: column })
+          .max({ last: 'occurred_at' })
+          .whereIn(column, chunk)
+          .groupBy(column);
+        for (const { ref, last } of rows) {
+          const known = byRef.get(ref);
+          if (!known || last > known) {
+            byRef.set(ref, last);
+          }
+        }
+      }
+    }
+    const result = new Map<string, string>();
+    for (const ref of entityRefs) {
+      const last = byRef.get(ref.toLocaleLowerCase('en-US'));
+      if (last) {
+        result.set(ref, last);
+      }
+    }
+    return result;
+  }
+
   async verify(options?: { pageSize?: number }): Promise<VerifyResult> {
     const pageSize = options?.pageSize ?? 1000;
-    let expectedSeq = 1;
-    let prevHash = GENESIS_HASH;
+    // After retention, the chain starts at the latest checkpoint.
+    const checkpoint = await this.latestCheckpoint();
+    let expectedSeq = checkpoint ? checkpoint.seq + 1 : 1;
+    let prevHash = checkpoint ? checkpoint.hash : GENESIS_HASH;
     let checked = 0;
     for (;;) {
       const rows: ActionRow[] = await this.db(TABLE)
@@ -191,6 +240,91 @@ export class DatabaseActionStore implements ActionStore {
         return { ok: true, checked };
       }
     }
+  }
+
+  async latestCheckpoint(): Promise<Checkpoint | undefined> {
+    const row: CheckpointRow | undefined = await this.db(CHECKPOINTS)
+      .orderBy('seq', 'desc')
+      .first();
+    return row && fromCheckpointRow(row);
+  }
+
+  async removeOlderThan(
+    cut: string,
+    options?: { batchSize?: number },
+  ): Promise<RetentionResult> {
+    const batchSize = options?.batchSize ?? 5000;
+    let removed = 0;
+    let checkpoint: Checkpoint | undefined;
+    let checkpointId: number | undefined;
+    for (;;) {
+      const batch = await this.removeBatch({
+        cut,
+        batchSize,
+        removedBefore: removed,
+        checkpointId,
+      });
+      if (batch.checkpoint) {
+        removed = batch.checkpoint.removed;
+        checkpoint = batch.checkpoint;
+        checkpointId = batch.checkpointId;
+      }
+      if (batch.done) {
+        return checkpoint ? { removed, checkpoint } : { removed };
+      }
+    }
+  }
+
+  /** One transaction of a retention run; the run's checkpoint moves on with every batch. */
+  private async removeBatch(options: {
+    cut: string;
+    batchSize: number;
+    removedBefore: number;
+    checkpointId?: number;
+  }): Promise<{
+    done: boolean;
+    checkpoint?: Checkpoint;
+    checkpointId?: number;
+  }> {
+    const { cut, batchSize, removedBefore } = options;
+    return this.db.transaction(async trx => {
+      await this.lockChain(trx);
+      const rows: Pick<ActionRow, 'seq' | 'hash' | 'occurred_at'>[] = await trx(
+        TABLE,
+      )
+        .select('seq', 'hash', 'occurred_at')
+        .orderBy('seq', 'asc')
+        .limit(batchSize);
+      // Only a prefix of the chain goes: up to the first action that is not older than the cut.
+      const keep = rows.findIndex(r => r.occurred_at >= cut);
+      const gone = keep === -1 ? rows : rows.slice(0, keep);
+      if (gone.length === 0) {
+        return { done: true };
+      }
+      const last = gone[gone.length - 1];
+      await trx(TABLE).where('seq', '<=', last.seq).delete();
+      const row = {
+        seq: Number(last.seq),
+        hash: last.hash,
+        removed: removedBefore + gone.length,
+        cut,
+        created_at: new Date().toISOString(),
+      };
+      let checkpointId = options.checkpointId;
+      if (checkpointId === undefined) {
+        const [inserted] = await trx(CHECKPOINTS).insert(row, ['id']);
+        checkpointId = Number(
+          typeof inserted === 'object' ? inserted.id : inserted,
+        );
+      } else {
+        await trx(CHECKPOINTS).where('id', checkpointId).update(row);
+      }
+      return {
+        done: keep !== -1 || rows.length < batchSize,
+        checkpoint: fromCheckpointRow({ id: checkpointId, ...row }),
+        checkpointId,
+      };
+    });
   }
 
   private async lockChain(trx: Knex.Transaction) {
@@ -250,6 +384,16 @@ function toRow(a: StoredAction): ActionRow {
     attributes: a.attributes,
     prev_hash: a.prevHash,
     hash: a.hash,
+  };
+}
+
+function fromCheckpointRow(r: CheckpointRow): Checkpoint {
+  return {
+    seq: Number(r.seq),
+    hash: r.hash,
+    removed: Number(r.removed),
+    cut: r.cut,
+    createdAt: r.created_at,
   };
 }
 

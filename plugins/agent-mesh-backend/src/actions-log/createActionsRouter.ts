@@ -1,5 +1,8 @@
 import {
   AuditorService,
+  BackstageCredentials,
+  BackstageServicePrincipal,
+  BackstageUserPrincipal,
   HttpAuthService,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
@@ -18,8 +21,10 @@ import express from 'express';
 import Router from 'express-promise-router';
 import { AgentResolver } from './AgentResolver';
 import { encodeCursor } from './cursor';
-import { PayloadTooLargeError } from './errors';
+import { PayloadTooLargeError, UnsupportedMediaTypeError } from './errors';
+import { parseExportQuery, streamExport } from './exportActions';
 import { ingestActions } from './ingest';
+import { parseExportTraceServiceRequest } from './otlp';
 import { parseListQuery } from './listQuery';
 import { parsePostActionsBody } from './schema';
 import { toApiAction } from './toApiAction';
@@ -33,7 +38,10 @@ export interface ActionsRouterOptions {
   auditor: AuditorService;
 }
 
-/** `POST /actions`, `GET /actions` and `GET /actions/verify`. */
+/**
+ * `POST /actions`, `POST /v1/traces` (OTLP/HTTP JSON), `GET /actions`, `GET /actions/export` and
+ * `GET /actions/verify`.
+ */
 export function createActionsRouter(
   options: ActionsRouterOptions,
 ): express.Router {
@@ -55,6 +63,21 @@ export function createActionsRouter(
     }
   }
 
+  /** Write access, for `POST /actions` and `POST /v1/traces`. */
+  async function authorizeCreate(
+    credentials: BackstageCredentials<
+      BackstageUserPrincipal | BackstageServicePrincipal
+    >,
+  ) {
+    const [decision] = await permissions.authorize(
+      [{ permission: agentMeshActionCreatePermission }],
+      { credentials },
+    );
+    if (decision.result !== AuthorizeResult.ALLOW) {
+      throw new NotAllowedError('Not allowed to write to the action log');
+    }
+  }
+
   router.post('/actions', jsonBody, async (req, res) => {
     const credentials = await httpAuth.credentials(req, {
       allow: ['user', 'service'],
@@ -69,13 +92,7 @@ export function createActionsRouter(
       meta: { count: count ?? null },
     });
     try {
-      const [decision] = await permissions.authorize(
-        [{ permission: agentMeshActionCreatePermission }],
-        { credentials },
-      );
-      if (decision.result !== AuthorizeResult.ALLOW) {
-        throw new NotAllowedError('Not allowed to write to the action log');
-      }
+      await authorizeCreate(credentials);
       if (count !== undefined && count > ACTIONS_MAX_BATCH) {
         throw new PayloadTooLargeError(
           `A request may carry at most ${ACTIONS_MAX_BATCH} actions, got ${count}`,
@@ -99,6 +116,89 @@ export function createActionsRouter(
       await auditorEvent.fail({ error: error as Error });
       throw error;
     }
+  });
+
+  // OTLP/HTTP with JSON encoding; see otlp.ts for which spans become actions.
+  router.post(
+    '/v1/traces',
+    (req, _res, next) => {
+      if (!req.is('application/json')) {
+        next(
+          new UnsupportedMediaTypeError(
+            `POST /v1/traces reads OTLP/HTTP JSON only (Content-Type: application/json), got '${
+              req.headers['content-type'] ?? 'none'
+            }'; set the exporter's protocol to http/json`,
+          ),
+        );
+      } else {
+        next();
+      }
+    },
+    jsonBody,
+    async (req, res) => {
+      const credentials = await httpAuth.credentials(req, {
+        allow: ['user', 'service'],
+      });
+      const auditorEvent = await auditor.createEvent({
+        eventId: 'action-ingest',
+        severityLevel: 'medium',
+        request: req,
+        meta: { source: 'otlp' },
+      });
+      try {
+        await authorizeCreate(credentials);
+        const parsed = parseExportTraceServiceRequest(req.body);
+        // The agent: the first of the span's names for it that the catalog knows, else the first.
+        const inputs = await Promise.all(
+          parsed.actions.map(async ({ input, agentCandidates }) => {
+            for (const candidate of agentCandidates) {
+              if ((await resolver.resolve(candidate)).agentKnown) {
+                return { ...input, agent: candidate };
+              }
+            }
+            return input;
+          }),
+        );
+        const result = inputs.length
+          ? await ingestActions(
+              inputs,
+              { store, resolver },
+              // The id is the span's: the first write of a span wins.
+              { onConflict: 'keep-stored' },
+            )
+          : { accepted: [], duplicates: [] };
+        await auditorEvent.success({
+          meta: {
+            accepted: result.accepted.length,
+            duplicates: result.duplicates.length,
+            ignored: parsed.ignored,
+            rejected: parsed.rejected.length,
+          },
+        });
+        const rejected = parsed.rejected.length;
+        res.json({
+          partialSuccess: {
+            rejectedSpans: rejected,
+            errorMessage: rejected
+              ? `${rejected} span(s) rejected: ${parsed.rejected
+                  .slice(0, 10)
+                  .join('; ')}${rejected > 10 ? '; ...' : ''}`
+              : '',
+          },
+        });
+      } catch (error) {
+        await auditorEvent.fail({ error: error as Error });
+        throw error;
+      }
+    },
+  );
+
+  router.get('/actions/export', async (req, res) => {
+    await authorizeRead(req);
+    const { format, filter } = parseExportQuery(
+      req.query as Record<string, unknown>,
+    );
+    await streamExport({ store, filter, format, res });
   });
 
   router.get('/actions/verify', async (req, res) => {

@@ -3,7 +3,7 @@ import { canonicalJson } from './hash';
 import { toEntityRef } from './refs';
 import { AgentResolver } from './AgentResolver';
 import { ParsedActionInput } from './schema';
-import { ActionStore, AppendResult, NewAction } from './types';
+import { ActionStore, AppendOptions, AppendResult, NewAction } from './types';
 
 /**
  * Turns validated inputs into stored actions: refuses repeated ids within one batch, resolves
@@ -12,6 +12,7 @@ import { ActionStore, AppendResult, NewAction } from './types';
 export async function ingestActions(
   inputs: ParsedActionInput[],
   deps: { store: ActionStore; resolver: AgentResolver },
+  options?: AppendOptions,
 ): Promise<AppendResult> {
   const firstIndex = new Map<string, number>();
   inputs.forEach((input, index) => {
@@ -58,5 +59,5 @@ export async function ingestActions(
       attributes: input.attributes ? canonicalJson(input.attributes) : null,
     };
   });
-  return deps.store.append(actions);
+  return deps.store.append(actions, options);
 }

@@ -75,7 +75,8 @@ function formatPath(path: PropertyKey[]): string {
   return out || 'body';
 }
 
-function describeIssue(issue: z.core.$ZodIssue): string {
+/** One zod issue as `field message`. */
+export function describeIssue(issue: z.core.$ZodIssue): string {
   const where = formatPath(issue.path);
   if (issue.code === 'unrecognized_keys') {
     return `${where} has unknown field(s) ${issue.keys

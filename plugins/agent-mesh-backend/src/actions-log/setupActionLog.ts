@@ -6,33 +6,64 @@ import { AgentMeshServices } from '../services';
 import { AgentResolver } from './AgentResolver';
 import { createActionsRouter } from './createActionsRouter';
 import { DatabaseActionStore } from './DatabaseActionStore';
+import { readRetentionConfig, scheduleRetention } from './retention';
+import { prepareSeed } from './seed';
 import { ActionStore } from './types';
 
-/** Sets up the action log: its store, its permissions and its routes. */
+/**
+ * Sets up the action log: its store, its permissions and its routes, the demo seed
+ * (`agentMesh.actions.seedFile`) and retention (`agentMesh.actions.retention`).
+ */
 export async function setupActionLog(
   services: AgentMeshServices,
 ): Promise<{ store: ActionStore }> {
   const {
+    config,
     database,
     catalog,
     auth,
     httpAuth,
     permissions,
     permissionsRegistry,
+    lifecycle,
+    logger,
+    scheduler,
   } = services;
   permissionsRegistry.addPermissions([
     agentMeshActionCreatePermission,
     agentMeshActionReadPermission,
   ]);
   const store = await DatabaseActionStore.create({ database });
+  const resolver = new AgentResolver({ catalog, auth });
   services.httpRouter.use(
     createActionsRouter({
       store,
-      resolver: new AgentResolver({ catalog, auth }),
+      resolver,
       httpAuth,
       permissions,
       auditor: services.auditor,
     }),
   );
+
+  const seedFile = config.getOptionalString('agentMesh.actions.seedFile');
+  if (seedFile) {
+    // Read and checked now, so that a bad file stops the start; loaded once the backend runs.
+    const seed = prepareSeed({
+      file: seedFile,
+      store,
+      resolver,
+      catalog,
+      auth,
+      logger,
+    });
+    lifecycle.addStartupHook(() => {
+      void seed();
+    });
+  }
+
+  const retention = readRetentionConfig(config);
+  if (retention) {
+    await scheduleRetention({ scheduler, store, logger, retention });
+  }
   return { store };
 }

@@ -58,10 +58,38 @@ export interface AppendResult {
   duplicates: string[];
 }
 
+export interface AppendOptions {
+  /**
+   * An id that is already stored with other content: `error` (the default) refuses the batch
+   * with a ConflictError; `keep-stored` keeps what is stored and reports the id as a duplicate
+   * (for ids derived from the data, such as OTLP trace and span ids, where the first write wins).
+   */
+  onConflict?: 'error' | 'keep-stored';
+}
+
 export interface VerifyResult {
   ok: boolean;
   checked: number;
   firstBrokenSeq?: number;
+}
+
+/** Where the chain starts after retention removed the actions up to `seq`. */
+export interface Checkpoint {
+  /** The seq of the last removed action. */
+  seq: number;
+  /** The hash of the last removed action: the prevHash of the action at seq + 1. */
+  hash: string;
+  /** How many actions the retention run removed. */
+  removed: number;
+  /** Actions that occurred before this time were removed (ISO 8601 UTC). */
+  cut: string;
+  createdAt: string;
+}
+
+export interface RetentionResult {
+  removed: number;
+  /** The checkpoint written by this run, if it removed anything. */
+  checkpoint?: Checkpoint;
 }
 
 /** Storage of the action log. */
@@ -70,9 +98,26 @@ export interface ActionStore {
    * Appends a batch to the chain in one transaction: all or nothing. Ids already stored with the
    * same content are reported as duplicates; an id stored with different content is a conflict.
    */
-  append(actions: NewAction[]): Promise<AppendResult>;
+  append(actions: NewAction[], options?: AppendOptions): Promise<AppendResult>;
   /** Newest first (by seq). */
   list(query: ActionQuery): Promise<StoredAction[]>;
-  /** Walks the whole chain in seq order. */
+  /**
+   * For each of the entity refs, the `occurredAt` (ISO 8601 UTC) of the newest action whose agent,
+   * target or owning team is that ref. Refs are matched without regard to case and keyed as
+   * given; refs without any action are left out.
+   */
+  lastActivity(entityRefs: string[]): Promise<Map<string, string>>;
+  /** Walks the chain in seq order, from the latest retention checkpoint if there is one. */
   verify(options?: { pageSize?: number }): Promise<VerifyResult>;
+  /**
+   * Retention: removes the oldest actions, in seq order, up to the first one that occurred at or
+   * after `cut` (ISO 8601 UTC), so that the rest of the chain stays whole; records a checkpoint
+   * with the seq and hash of the last removed action.
+   */
+  removeOlderThan(
+    cut: string,
+    options?: { batchSize?: number },
+  ): Promise<RetentionResult>;
+  /** The newest retention checkpoint, if any. */
+  latestCheckpoint(): Promise<Checkpoint | undefined>;
 }
