@@ -1,0 +1,249 @@
+import {
+  AuthService,
+  HttpAuthService,
+  PermissionsService,
+} from '@backstage/backend-plugin-api';
+import { stringifyEntityRef } from '@backstage/catalog-model';
+import {
+  agentMeshInsightsReadPermission,
+  parseValidEntityRef,
+} from '@agent-mesh/plugin-agent-mesh-common';
+import { ScorecardCheck } from '@agent-mesh/plugin-agent-mesh-node';
+import { InputError, NotAllowedError, NotFoundError } from '@backstage/errors';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { CatalogService } from '@backstage/plugin-catalog-node';
+import express from 'express';
+import Router from 'express-promise-router';
+import { ScorecardsConfig } from './config';
+import { createScorecardContext } from './createScorecardContext';
+import { dryRunScorecards } from './dryRun';
+import { createCatalogSource } from './entitySources';
+import { evaluateScorecard } from './evaluateScorecard';
+import { hasScorecard } from './filters';
+import { summarizeScorecards } from './rollup';
+import { ScorecardStore } from './ScorecardStore';
+import { loadGroups, teamTree } from './teams';
+import { ActivityLookup, OverlapLookup } from './types';
+
+export interface ScorecardsRouterOptions {
+  catalog: CatalogService;
+  auth: AuthService;
+  httpAuth: HttpAuthService;
+  permissions: PermissionsService;
+  store: ScorecardStore;
+  checks: ScorecardCheck[];
+  config: ScorecardsConfig;
+  overlaps?: OverlapLookup;
+  activity?: ActivityLookup;
+  /** The evaluation time; default the current time. */
+  now?: () => Date;
+}
+
+const HISTORY_MAX = 1000;
+
+function queryString(req: express.Request, name: string, required: boolean) {
+  const value = req.query[name];
+  if (value === undefined && !required) return undefined;
+  if (typeof value !== 'string' || value === '') {
+    throw new InputError(`Query parameter '${name}' is required, once`);
+  }
+  return value;
+}
+
+function parseRef(value: string, name: string, defaultKind?: string): string {
+  const parsed = parseValidEntityRef(value, { defaultKind });
+  if (!parsed) {
+    throw new InputError(
+      `Query parameter '${name}' is not a valid entity ref: '${value}' (expected e.g. ${
+        defaultKind ?? 'aiartifact'
+      }:default/name)`,
+    );
+  }
+  return stringifyEntityRef(parsed).toLocaleLowerCase('en-US');
+}
+
+/** `GET /scorecards`, `GET /scorecards/history`, `GET /scorecards/rollup`, `POST /scorecards/dry-run`. */
+export function createScorecardsRouter(
+  options: ScorecardsRouterOptions,
+): express.Router {
+  const { catalog, auth, httpAuth, permissions, store, checks, config } =
+    options;
+  const now = options.now ?? (() => new Date());
+  const router = Router();
+
+  /** Signed in (user or service) and allowed to read insights; returns the credentials. */
+  async function authorize(req: express.Request) {
+    const credentials = await httpAuth.credentials(req, {
+      allow: ['user', 'service'],
+    });
+    const [decision] = await permissions.authorize(
+      [{ permission: agentMeshInsightsReadPermission }],
+      { credentials },
+    );
+    if (decision.result !== AuthorizeResult.ALLOW) {
+      throw new NotAllowedError('Not allowed to read scorecards');
+    }
+    return credentials;
+  }
+
+  router.get('/scorecards', async (req, res) => {
+    const credentials = await authorize(req);
+    const entityRef = parseRef(
+      queryString(req, 'entityRef', true)!,
+      'entityRef',
+    );
+    const entity = await catalog.getEntityByRef(entityRef, { credentials });
+    if (!entity) {
+      throw new NotFoundError(`No entity ${entityRef} in the catalog`);
+    }
+    if (!hasScorecard(entity, config)) {
+      throw new NotFoundError(
+        `${entityRef} has no scorecard: scorecards cover Agents, AiArtifacts and entities with the agent-mesh.io/built-by annotation`,
+      );
+    }
+    const context = createScorecardContext({
+      source: createCatalogSource(
+        catalog,
+        await auth.getOwnServiceCredentials(),
+      ),
+      now: now(),
+      activityWindowDays: config.activityWindowDays,
+      overlaps: options.overlaps,
+      activity: options.activity,
+    });
+    res.json(await evaluateScorecard(entity, { checks, config, context }));
+  });
+
+  router.get('/scorecards/history', async (req, res) => {
+    const credentials = await authorize(req);
+    const entityRef = parseRef(
+      queryString(req, 'entityRef', true)!,
+      'entityRef',
+    );
+    const limitText = queryString(req, 'limit', false);
+    const limit = limitText === undefined ? 100 : Number(limitText);
+    if (!Number.isInteger(limit) || limit < 1 || limit > HISTORY_MAX) {
+      throw new InputError(
+        `Query parameter 'limit' must be a whole number from 1 to ${HISTORY_MAX}`,
+      );
+    }
+    const items = await store.history(entityRef, { limit });
+    if (
+      items.length === 0 &&
+      !(await catalog.getEntityByRef(entityRef, { credentials }))
+    ) {
+      throw new NotFoundError(`No entity ${entityRef} in the catalog`);
+    }
+    res.json({
+      entityRef,
+      items: items.map(({ evaluatedAt, score, level, checks: c }) => ({
+        evaluatedAt,
+        score,
+        level,
+        checks: c,
+      })),
+    });
+  });
+
+  router.get('/scorecards/rollup', async (req, res) => {
+    const credentials = await authorize(req);
+    const ownerText = queryString(req, 'owner', false);
+    if (ownerText === undefined) {
+      const rows = await store.latestByOwners();
+      res.json(
+        summarizeScorecards(rows, {
+          owner: null,
+          owners: [],
+          levels: config.levels,
+        }),
+      );
+      return;
+    }
+    const owner = parseRef(ownerText, 'owner', 'group');
+    const ownerEntity = await catalog.getEntityByRef(owner, { credentials });
+    if (!ownerEntity) {
+      throw new NotFoundError(`No owner ${owner} in the catalog`);
+    }
+    const owners =
+      ownerEntity.kind.toLocaleLowerCase('en-US') === 'group'
+        ? teamTree(
+            await loadGroups(catalog, await auth.getOwnServiceCredentials()),
+            owner,
+          )
+        : [owner];
+    const rows = await store.latestByOwners(owners);
+    res.json(
+      summarizeScorecards(rows, { owner, owners, levels: config.levels }),
+    );
+  });
+
+  router.post(
+    '/scorecards/dry-run',
+    express.json({ limit: '1mb' }),
+    async (req, res) => {
+      await authorize(req);
+      const body = req.body;
+      if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+        throw new InputError(
+          'The body must be an object: { config, entityRefs? }',
+        );
+      }
+      const unknown = Object.keys(body).filter(
+        k => k !== 'config' && k !== 'entityRefs',
+      );
+      if (unknown.length) {
+        throw new InputError(
+          `Unknown field(s) in the body: ${unknown.join(
+            ', ',
+          )}; expected { config, entityRefs? }`,
+        );
+      }
+      let entityRefs: string[] | undefined;
+      if (body.entityRefs !== undefined) {
+        if (
+          !Array.isArray(body.entityRefs) ||
+          body.entityRefs.some((r: unknown) => typeof r !== 'string')
+        ) {
+          throw new InputError('entityRefs must be a list of entity refs');
+        }
+        entityRefs = body.entityRefs.map((r: string, i: number) =>
+          parseRef(r, `entityRefs[${i}]`),
+        );
+      }
+      res.json(
+        await dryRunScorecards({
+          configValue: body.config ?? {},
+          catalog,
+          auth,
+          checks,
+          store,
+          overlaps: options.overlaps,
+          activity: options.activity,
+          now: now(),
+          entityRefs,
+        }),
+      );
+    },
+  );
+
+  router.use(
+    (
+      error: Error & { type?: string },
+      _req: express.Request,
+      _res: express.Response,
+      next: express.NextFunction,
+    ) => {
+      if (error.type === 'entity.parse.failed') {
+        next(
+          new InputError(
+            `The request body is not valid JSON: ${error.message}`,
+          ),
+        );
+      } else {
+        next(error);
+      }
+    },
+  );
+
+  return router;
+}

@@ -1,0 +1,93 @@
+import { ScorecardLevel } from './config';
+import { StoredScorecard } from './ScorecardStore';
+import { ScorecardResult } from './types';
+
+/** `GET /scorecards/rollup` response. */
+export interface ScorecardRollup {
+  /** The team asked for, or null for the whole organisation. */
+  owner: string | null;
+  /** The owners counted: the team and its sub-teams (empty for the whole organisation). */
+  owners: string[];
+  entityCount: number;
+  /** Mean score, one decimal; null without entities. */
+  averageScore: number | null;
+  /** Entities per level name, and `none` for those below every level. */
+  levels: Record<string, number>;
+  /** Checks with at least one `fail`, most failures first. */
+  failingChecks: { id: string; title: string; count: number }[];
+  /** Per direct owner. */
+  teams: { owner: string | null; entityCount: number; averageScore: number }[];
+  entities: {
+    entityRef: string;
+    owner: string | null;
+    score: number;
+    level: string | null;
+    evaluatedAt?: string;
+  }[];
+}
+
+const mean = (values: number[]) =>
+  values.length
+    ? Math.round((values.reduce((s, v) => s + v, 0) / values.length) * 10) / 10
+    : null;
+
+/** Summarises scorecard results: average, level distribution, failing checks, per team. */
+export function summarizeScorecards(
+  results: (ScorecardResult &
+    Partial<Pick<StoredScorecard, 'evaluatedAt'>> & {
+      ownerRef: string | null;
+    })[],
+  options: { owner: string | null; owners: string[]; levels: ScorecardLevel[] },
+): ScorecardRollup {
+  const levels: Record<string, number> = {};
+  for (const level of options.levels) levels[level.name] = 0;
+  levels.none = 0;
+  const failing = new Map<
+    string,
+    { id: string; title: string; count: number }
+  >();
+  const byOwner = new Map<string | null, number[]>();
+
+  for (const result of results) {
+    const level = result.level ?? 'none';
+    levels[level] = (levels[level] ?? 0) + 1;
+    for (const check of result.checks) {
+      if (check.status !== 'fail') continue;
+      const entry = failing.get(check.id) ?? {
+        id: check.id,
+        title: check.title,
+        count: 0,
+      };
+      entry.count += 1;
+      failing.set(check.id, entry);
+    }
+    const scores = byOwner.get(result.ownerRef) ?? [];
+    scores.push(result.score);
+    byOwner.set(result.ownerRef, scores);
+  }
+
+  return {
+    owner: options.owner,
+    owners: options.owners,
+    entityCount: results.length,
+    averageScore: mean(results.map(r => r.score)),
+    levels,
+    failingChecks: [...failing.values()].sort(
+      (a, b) => b.count - a.count || a.id.localeCompare(b.id),
+    ),
+    teams: [...byOwner.entries()]
+      .map(([owner, scores]) => ({
+        owner,
+        entityCount: scores.length,
+        averageScore: mean(scores)!,
+      }))
+      .sort((a, b) => (a.owner ?? '').localeCompare(b.owner ?? '')),
+    entities: results.map(r => ({
+      entityRef: r.entityRef,
+      owner: r.ownerRef,
+      score: r.score,
+      level: r.level,
+      ...(r.evaluatedAt ? { evaluatedAt: r.evaluatedAt } : {}),
+    })),
+  };
+}
