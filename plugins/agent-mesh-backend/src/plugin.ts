@@ -13,6 +13,8 @@ import { eventsServiceRef } from '@backstage/plugin-events-node';
 import { notificationService } from '@backstage/plugin-notifications-node';
 import { createHealthRouter } from './health/createHealthRouter';
 import { setupActionLog } from './actions-log';
+import { setupOverlap } from './overlap';
+import { setupScorecards } from './scorecards';
 import { AgentMeshServices } from './services';
 
 /**
@@ -70,7 +72,16 @@ export const agentMeshPlugin = createBackendPlugin({
         httpRouter.use(createHealthRouter());
         httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });
 
-        await setupActionLog(services);
+        const actionLog = await setupActionLog(services);
+        const overlap = await setupOverlap(services, {
+          signals: [...overlapSignals.values()],
+        });
+        // Scorecards read from the overlap index and the action log, never the reverse.
+        await setupScorecards(services, {
+          checks: [...scorecardChecks.values()],
+          overlaps: overlap,
+          activity: actionLog.store,
+        });
 
         logger.info(
           `Agent Mesh started with ${overlapSignals.size} extra overlap signal(s) and ${scorecardChecks.size} custom scorecard check(s)`,

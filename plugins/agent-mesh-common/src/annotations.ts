@@ -9,6 +9,14 @@ export const ANNOTATION_BUILT_BY = 'agent-mesh.io/built-by';
 /**
  * On kinds other than AiArtifact: overlaps that the owners looked at and decided to keep.
  *
+ * Format: comma-separated entity refs with their kind, e.g.
+ * `aiartifact:default/brand-c-product-copy-writer, component:default/sales-api`; spaces around the
+ * commas are ignored, and the namespace defaults to the entity's own. Refs that cannot be parsed
+ * are ignored. (AiArtifacts use `spec.acknowledgedOverlaps`, which also carries a reason; the
+ * annotation is read on them too.) An overlap is acknowledged when either side names the other;
+ * it stays visible in `GET /overlaps` with `acknowledged: true`, and is left out of notifications
+ * and the scorecard.
+ *
  * @public
  */
 export const ANNOTATION_ACKNOWLEDGED_OVERLAPS =
@@ -16,6 +24,23 @@ export const ANNOTATION_ACKNOWLEDGED_OVERLAPS =
 
 /**
  * Scorecard exemptions, reviewed like code in the entity's YAML.
+ *
+ * Format: a JSON list of `{ "check", "reason", "grantedBy", "expires" }`, all non-empty strings:
+ * `check` is a scorecard check id (e.g. `production-review`), `grantedBy` who granted it (an
+ * entity ref such as `user:default/lena-fischer`), `expires` an ISO 8601 date (`2026-12-31`,
+ * valid through that day, UTC) or date-time. In YAML, write it as a block scalar:
+ *
+ * ```yaml
+ * agent-mesh.io/exemptions: |
+ *   [{ "check": "production-review", "reason": "Read-only prototype, retired in Q1",
+ *      "grantedBy": "user:default/lena-fischer", "expires": "2026-12-31" }]
+ * ```
+ *
+ * A valid, unexpired exemption turns the check's `fail` or `warn` into `exempt` (not counted in
+ * the score); once expired, the check counts as `fail` again and its detail says so. Passing and
+ * `na` checks are not affected. A malformed annotation (not JSON, not a list, a missing field, a
+ * bad date, an unknown check id) never breaks the scorecard: the valid entries still apply and
+ * the problem is reported as the failing check `exemptions-annotation`.
  *
  * @public
  */

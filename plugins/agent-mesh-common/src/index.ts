@@ -10,3 +10,4 @@ export * from './relations';
 export * from './annotations';
 export * from './permissions';
 export * from './actions';
+export * from './overlap';

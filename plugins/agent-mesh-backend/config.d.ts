@@ -1,0 +1,153 @@
+import { SchedulerServiceTaskScheduleDefinitionConfig } from '@backstage/backend-plugin-api';
+import { HumanDuration } from '@backstage/types';
+
+export interface Config {
+  agentMesh?: {
+    /**
+     * Overlap detection: which entities are compared, how matches are scored, and how often the
+     * overlap index is reconciled with the catalog.
+     */
+    overlap?: {
+      /**
+       * Kinds other than AiArtifact that take part when they carry the
+       * `agent-mesh.io/built-by` annotation or one of `types`. AiArtifacts always take part.
+       * Default: Component, API, AiResource.
+       */
+      kinds?: string[];
+      /**
+       * `spec.type` values that make an entity of `kinds` take part even without the built-by
+       * annotation, e.g. `dashboard`. Default: none.
+       */
+      types?: string[];
+      /**
+       * Matches at or above this score (0..1) are overlaps: listed by `GET /overlaps`,
+       * `POST /similar` and notified. Default 0.3.
+       */
+      threshold?: number;
+      /**
+       * At most this many matches per entity in `GET /overlaps`, and the default `limit` of
+       * `POST /similar` (1..100). Default 10.
+       */
+      maxResults?: number;
+      /**
+       * How far one piece of evidence alone can raise a pair's score (each 0..1). Extra signals
+       * added by backend modules take their weight from the key of their id, or their own default.
+       */
+      weights?: {
+        /** TF-IDF cosine of title, description and purpose. Default 1. */
+        text?: number;
+        /** Shared declared integrations, weighted by how rare each system is. Default 0.6. */
+        integrations?: number;
+        /** Integrations of the same kind of system (e.g. Sentry and Rollbar). Default 0.3. */
+        systemCategories?: number;
+        /** Shared dependencies and APIs, weighted by rarity. Default 0.5. */
+        dependencies?: number;
+        /** Shared tags, weighted by rarity. Default 0.3. */
+        tags?: number;
+        /** The same spec.type, weighted by rarity. Default 0.15. */
+        type?: number;
+        /** Weights of extra signals, by signal id. */
+        [signalId: string]: number | undefined;
+      };
+      /**
+       * The schedule of the reconcile with the catalog (a global task: one replica runs it).
+       * When given, `frequency` and `timeout` are required. Default: every 2 minutes, timeout 30
+       * minutes, first run 15 seconds after start.
+       */
+      schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
+      notifications?: {
+        /**
+         * Send each owning team one Backstage notification when a new cross-team overlap
+         * above the threshold, not acknowledged, appears. Default true.
+         */
+        enabled?: boolean;
+      };
+    };
+    /**
+     * The agent action log.
+     */
+    actions?: {
+      /**
+       * An NDJSON file of actions (one `ActionInput` per line, as `POST /actions` takes them),
+       * loaded into the log when the backend starts, once the catalog knows the agents it names
+       * by entity ref (or after two minutes). Idempotent on the actions' ids: a second start
+       * writes nothing twice. A missing file or a bad line stops the start with the file and
+       * line. Relative paths are resolved from the backend's working directory. Meant for demos.
+       */
+      seedFile?: string;
+      /**
+       * Removal of old actions. Without it, actions are kept for ever.
+       */
+      retention?: {
+        /**
+         * Actions that occurred longer ago than this are removed, oldest first and only as a
+         * prefix of the chain; a checkpoint keeps the chain verifiable. E.g. `{ days: 365 }`.
+         */
+        maxAge: HumanDuration | string;
+        /**
+         * How often retention runs (a global task: one replica runs it). When given,
+         * `frequency` and `timeout` are required. Default: every hour, timeout 30 minutes,
+         * first run one minute after start.
+         */
+        schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
+      };
+    };
+    /**
+     * Governance scorecards for Agents, AiArtifacts and entities with the `agent-mesh.io/built-by`
+     * annotation. Score 0..100: the weighted share of passing checks among the applicable ones
+     * (`warn` counts half; `exempt` and `na` are not counted).
+     */
+    scorecards?: {
+      /**
+       * Which entities get a scorecard at all (among Agents and AI-built entities). Every given
+       * field must match, case-insensitively; each takes a string or a list. Default: all.
+       */
+      appliesTo?: {
+        kind?: string | string[];
+        type?: string | string[];
+        lifecycle?: string | string[];
+      };
+      /**
+       * Per-check settings by check id. Built-in ids: `owner-team`, `built-by-agents`,
+       * `agent-sponsor`, `description-purpose`, `lifecycle`, `production-review`,
+       * `no-unacknowledged-overlap`, `recent-activity`, `source-or-docs`; custom checks from
+       * backend modules use their own ids. Unknown ids are refused at startup.
+       */
+      checks?: {
+        [checkId: string]: {
+          /** Set false to drop the check. Default true. */
+          enabled?: boolean;
+          /** Weight in the score (0..100). Default: the check's own (built-ins 1 to 3). */
+          weight?: number;
+          /** The entities the check applies to; every given field must match. Default: all. */
+          appliesTo?: {
+            kind?: string | string[];
+            type?: string | string[];
+            lifecycle?: string | string[];
+          };
+        };
+      };
+      /**
+       * Levels by minimum score (0..100); an entity gets the highest level it reaches, or none.
+       * Default: Bronze 50, Silver 75, Gold 90.
+       */
+      levels?: Array<{
+        name: string;
+        minScore: number;
+      }>;
+      /**
+       * Days without an action in the action log after which `recent-activity` warns that the
+       * entity may be abandoned. Default 30.
+       */
+      activityWindowDays?: number;
+      /** Days of scorecard history kept; older results are pruned by the job. Default 365. */
+      historyDays?: number;
+      /**
+       * The schedule of the evaluation job `agent-mesh-scorecards` (a global task: one replica
+       * runs it). When given, `frequency` and `timeout` are required. Default: every hour,
+       * timeout 15 minutes, first run 1 minute after start.
+       */
+      schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
+    };
+  };
+}
