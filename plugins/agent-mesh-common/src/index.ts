@@ -11,3 +11,4 @@ export * from './annotations';
 export * from './permissions';
 export * from './actions';
 export * from './overlap';
+export * from './scorecards';

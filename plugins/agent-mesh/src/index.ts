@@ -5,4 +5,20 @@
  * @packageDocumentation
  */
 
-export { agentMeshPlugin, AgentMeshPage } from './plugin';
+export {
+  agentMeshPlugin,
+  AgentMeshPage,
+  EntityAgentMeshGovernanceContent,
+  EntityAgentMeshOverlapsCard,
+  EntityAgentMeshActivityCard,
+} from './plugin';
+export { agentMeshApiRef, AgentMeshClient } from './api';
+export type { AgentMeshApi, ActionFilters, ActionPaging } from './api';
+export {
+  isAiBuiltEntity,
+  isGroupEntity,
+  isAgentMeshAgent,
+  isAgentMeshGovernanceAvailable,
+  isAgentMeshOverlapsAvailable,
+  isAgentMeshActivityAvailable,
+} from './filters';

@@ -1,8 +1,13 @@
 import {
+  createApiFactory,
+  createComponentExtension,
   createPlugin,
   createRoutableExtension,
+  discoveryApiRef,
+  fetchApiRef,
 } from '@backstage/core-plugin-api';
-import { rootRouteRef } from './routes';
+import { agentMeshApiRef, AgentMeshClient } from './api';
+import { governanceRouteRef, rootRouteRef } from './routes';
 
 /**
  * The Agent Mesh frontend plugin for the legacy frontend system. For the new frontend system, use
@@ -12,7 +17,15 @@ import { rootRouteRef } from './routes';
  */
 export const agentMeshPlugin = createPlugin({
   id: 'agent-mesh',
-  routes: { root: rootRouteRef },
+  apis: [
+    createApiFactory({
+      api: agentMeshApiRef,
+      deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
+      factory: ({ discoveryApi, fetchApi }) =>
+        new AgentMeshClient({ discoveryApi, fetchApi }),
+    }),
+  ],
+  routes: { root: rootRouteRef, governance: governanceRouteRef },
 });
 
 /**
@@ -28,5 +41,51 @@ export const AgentMeshPage = agentMeshPlugin.provide(
         m => m.AiBuiltEntitiesPage,
       ),
     mountPoint: rootRouteRef,
+  }),
+);
+
+/**
+ * The Governance tab of an entity page (`EntityLayout.Route`): the scorecard of an AiArtifact,
+ * Agent or built-by-annotated entity, or the rollup of a Group. Show it where
+ * `isAgentMeshGovernanceAvailable` is true.
+ *
+ * @public
+ */
+export const EntityAgentMeshGovernanceContent = agentMeshPlugin.provide(
+  createRoutableExtension({
+    name: 'EntityAgentMeshGovernanceContent',
+    component: () =>
+      import('./components/GovernanceContent').then(m => m.GovernanceContent),
+    mountPoint: governanceRouteRef,
+  }),
+);
+
+/**
+ * The Overlaps card of an entity page: similar work, cross-team first. Show it where
+ * `isAgentMeshOverlapsAvailable` is true.
+ *
+ * @public
+ */
+export const EntityAgentMeshOverlapsCard = agentMeshPlugin.provide(
+  createComponentExtension({
+    name: 'EntityAgentMeshOverlapsCard',
+    component: {
+      lazy: () => import('./components/OverlapsCard').then(m => m.OverlapsCard),
+    },
+  }),
+);
+
+/**
+ * The Agent activity card of an entity page: the latest actions on an artifact, by an Agent, or
+ * by a team's agents. Show it where `isAgentMeshActivityAvailable` is true.
+ *
+ * @public
+ */
+export const EntityAgentMeshActivityCard = agentMeshPlugin.provide(
+  createComponentExtension({
+    name: 'EntityAgentMeshActivityCard',
+    component: {
+      lazy: () => import('./components/ActivityCard').then(m => m.ActivityCard),
+    },
   }),
 );

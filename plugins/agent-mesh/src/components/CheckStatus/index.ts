@@ -1,0 +1,1 @@
+export { CheckStatus, CHECK_STATUS_LABELS } from './CheckStatus';

@@ -1,0 +1,1 @@
+export { ChecksTable, sortChecks } from './ChecksTable';

@@ -1,0 +1,3 @@
+export { ExemptionsTable } from './ExemptionsTable';
+export { parseExemptions } from './parseExemptions';
+export type { ExemptionEntry } from './parseExemptions';

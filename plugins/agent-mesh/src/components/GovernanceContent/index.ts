@@ -1,0 +1,1 @@
+export { GovernanceContent } from './GovernanceContent';

@@ -1,0 +1,133 @@
+import { screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
+import {
+  EntityProvider,
+  entityRouteRef,
+} from '@backstage/plugin-catalog-react';
+import { AgentMeshApi, agentMeshApiRef } from '../../api';
+import {
+  artifact,
+  fakeAgentMeshApi,
+  overlaps,
+  responseError,
+} from '../../__testUtils__';
+import { OverlapsCard } from './OverlapsCard';
+
+function render(api: AgentMeshApi) {
+  return renderInTestApp(
+    <TestApiProvider apis={[[agentMeshApiRef, api]]}>
+      <EntityProvider entity={artifact}>
+        <OverlapsCard />
+      </EntityProvider>
+    </TestApiProvider>,
+    { mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef } },
+  );
+}
+
+describe('OverlapsCard', () => {
+  it('lists each overlap with link, owner, score, reasons and state', async () => {
+    const api = fakeAgentMeshApi({
+      getOverlaps: jest.fn(async () => overlaps),
+    });
+    await render(api);
+
+    const table = await screen.findByRole('table', {
+      name: 'Overlapping entities',
+    });
+    expect(api.getOverlaps).toHaveBeenCalledWith(
+      'aiartifact:default/brand-a-sales-aggregator',
+    );
+    expect(
+      within(table)
+        .getAllByRole('columnheader')
+        .map(h => h.textContent),
+    ).toEqual(['Entity', 'Owner', 'Score', 'Why', 'Status']);
+    expect(
+      screen.getByText('2 similar entities, 1 in other teams'),
+    ).toBeInTheDocument();
+
+    const [first, second] = within(table).getAllByTestId('overlap-row');
+    const link = within(first).getByRole('link', {
+      name: 'Brand B Weekly Revenue Roll-up',
+    });
+    expect(link).toHaveAttribute(
+      'href',
+      '/catalog/default/aiartifact/brand-b-sales-rollup',
+    );
+    expect(
+      within(first).getByRole('link', { name: 'brand-b' }),
+    ).toHaveAttribute('href', '/catalog/default/group/brand-b');
+    expect(within(first).getByText('83%')).toBeInTheDocument();
+    expect(within(first).getByText('Cross-team')).toBeInTheDocument();
+    expect(
+      within(first).getByText(
+        'both integrate shopify, salesforce and snowflake',
+      ),
+    ).toBeInTheDocument();
+    expect(within(first).getByText('Not acknowledged')).toBeInTheDocument();
+
+    expect(within(second).getByText('61%')).toBeInTheDocument();
+    expect(within(second).queryByText('Cross-team')).not.toBeInTheDocument();
+    expect(within(second).getByText('Acknowledged')).toBeInTheDocument();
+  });
+
+  it('lets the keyboard reach every link', async () => {
+    const api = fakeAgentMeshApi({
+      getOverlaps: jest.fn(async () => overlaps),
+    });
+    await render(api);
+    await screen.findByRole('table', { name: 'Overlapping entities' });
+
+    const links = screen.getAllByRole('link');
+    const focused: (Element | null)[] = [];
+    for (let i = 0; i < links.length; i++) {
+      await userEvent.tab();
+      focused.push(document.activeElement);
+    }
+    for (const link of links) {
+      expect(focused).toContain(link);
+    }
+  });
+
+  it('says so when nothing overlaps', async () => {
+    const api = fakeAgentMeshApi({
+      getOverlaps: jest.fn(async () => ({
+        entityRef: overlaps.entityRef,
+        items: [],
+      })),
+    });
+    await render(api);
+    expect(await screen.findByText('No overlap found')).toBeInTheDocument();
+  });
+
+  it('treats an entity missing from the overlap index as no overlap', async () => {
+    const error = await responseError(404, 'not in the overlap index');
+    const api = fakeAgentMeshApi({
+      getOverlaps: jest.fn(async () => {
+        throw error;
+      }),
+    });
+    await render(api);
+    expect(await screen.findByText('No overlap found')).toBeInTheDocument();
+  });
+
+  it('shows progress while loading', async () => {
+    await render(fakeAgentMeshApi());
+    expect(screen.getByText('Overlaps')).toBeInTheDocument();
+    expect(await screen.findByTestId('progress')).toBeInTheDocument();
+  });
+
+  it('shows the backend error', async () => {
+    const error = await responseError(500, 'overlap index unavailable');
+    const api = fakeAgentMeshApi({
+      getOverlaps: jest.fn(async () => {
+        throw error;
+      }),
+    });
+    await render(api);
+    expect(
+      await screen.findByText(/Request failed with 500/),
+    ).toBeInTheDocument();
+  });
+});

@@ -1,0 +1,1 @@
+export { OverlapsCard } from './OverlapsCard';

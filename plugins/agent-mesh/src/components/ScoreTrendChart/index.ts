@@ -1,0 +1,1 @@
+export { ScoreTrendChart, describeTrend } from './ScoreTrendChart';

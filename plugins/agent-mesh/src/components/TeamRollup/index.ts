@@ -1,0 +1,1 @@
+export { TeamRollup } from './TeamRollup';

@@ -1,0 +1,3 @@
+export { isNotFoundError } from './errors';
+export { useActionLogLink } from './useActionLogLink';
+export { formatDate, formatDateTime, formatPercent } from './format';
