@@ -2,6 +2,7 @@ import {
   coreServices,
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
+import { actionsRegistryServiceRef } from '@backstage/backend-plugin-api/alpha';
 import {
   agentMeshOverlapSignalsExtensionPoint,
   agentMeshScorecardChecksExtensionPoint,
@@ -14,6 +15,7 @@ import { notificationService } from '@backstage/plugin-notifications-node';
 import { createHealthRouter } from './health/createHealthRouter';
 import { setupActionLog } from './actions-log';
 import { setupOverlap } from './overlap';
+import { setupMcpActions } from './mcp';
 import { setupScorecards } from './scorecards';
 import { AgentMeshServices } from './services';
 
@@ -66,6 +68,7 @@ export const agentMeshPlugin = createBackendPlugin({
         catalog: catalogServiceRef,
         events: eventsServiceRef,
         notifications: notificationService,
+        actionsRegistry: actionsRegistryServiceRef,
       },
       async init(services: AgentMeshServices) {
         const { httpRouter, logger } = services;
@@ -77,11 +80,13 @@ export const agentMeshPlugin = createBackendPlugin({
           signals: [...overlapSignals.values()],
         });
         // Scorecards read from the overlap index and the action log, never the reverse.
-        await setupScorecards(services, {
+        const scorecards = await setupScorecards(services, {
           checks: [...scorecardChecks.values()],
           overlaps: overlap,
           activity: actionLog.store,
         });
+        // Actions for the actions registry (MCP tools), over the parts set up above.
+        setupMcpActions(services, { overlap, actionLog, scorecards });
 
         logger.info(
           `Agent Mesh started with ${overlapSignals.size} extra overlap signal(s) and ${scorecardChecks.size} custom scorecard check(s)`,

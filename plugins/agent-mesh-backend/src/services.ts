@@ -11,6 +11,7 @@ import {
   RootConfigService,
   SchedulerService,
 } from '@backstage/backend-plugin-api';
+import { ActionsRegistryService } from '@backstage/backend-plugin-api/alpha';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { EventsService } from '@backstage/plugin-events-node';
 import { NotificationService } from '@backstage/plugin-notifications-node';
@@ -34,4 +35,5 @@ export interface AgentMeshServices {
   catalog: CatalogService;
   events: EventsService;
   notifications: NotificationService;
+  actionsRegistry: ActionsRegistryService;
 }

@@ -10,5 +10,8 @@ describe('scaffolderModuleAgentMesh', () => {
       features: [scaffolderModuleAgentMesh],
     });
     expect(addActions).toHaveBeenCalledTimes(1);
+    expect(addActions.mock.calls[0].map((a: { id: string }) => a.id)).toEqual([
+      'agent-mesh:check-overlap',
+    ]);
   });
 });

@@ -1,4 +1,7 @@
-import { createBackendModule } from '@backstage/backend-plugin-api';
+import {
+  coreServices,
+  createBackendModule,
+} from '@backstage/backend-plugin-api';
 import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-node';
 import { createScaffolderActions } from './actions';
 
@@ -13,9 +16,16 @@ export const scaffolderModuleAgentMesh = createBackendModule({
   moduleId: 'agent-mesh',
   register(env) {
     env.registerInit({
-      deps: { scaffolder: scaffolderActionsExtensionPoint },
-      async init({ scaffolder }) {
-        scaffolder.addActions(...createScaffolderActions());
+      deps: {
+        scaffolder: scaffolderActionsExtensionPoint,
+        discovery: coreServices.discovery,
+        auth: coreServices.auth,
+        config: coreServices.rootConfig,
+      },
+      async init({ scaffolder, discovery, auth, config }) {
+        scaffolder.addActions(
+          ...createScaffolderActions({ discovery, auth, config }),
+        );
       },
     });
   },

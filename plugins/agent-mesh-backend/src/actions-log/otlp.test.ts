@@ -311,6 +311,8 @@ describe('POST /v1/traces', () => {
     it('turns spans from the OpenTelemetry exporter into actions, once', async () => {
       const exporter = new OTLPTraceExporter({
         url,
+        // generous: CI machines are small and run suites in parallel
+        timeoutMillis: 30_000,
         headers: { Authorization: mockCredentials.service.header() },
       });
       const memory = new InMemorySpanExporter();

@@ -16,7 +16,7 @@ import { ActionStore } from './types';
  */
 export async function setupActionLog(
   services: AgentMeshServices,
-): Promise<{ store: ActionStore }> {
+): Promise<{ store: ActionStore; resolver: AgentResolver }> {
   const {
     config,
     database,
@@ -65,5 +65,5 @@ export async function setupActionLog(
   if (retention) {
     await scheduleRetention({ scheduler, store, logger, retention });
   }
-  return { store };
+  return { store, resolver };
 }

@@ -4,6 +4,7 @@ import {
 } from '@backstage/backend-plugin-api';
 import { agentMeshInsightsReadPermission } from '@agent-mesh/plugin-agent-mesh-common';
 import { ScorecardCheck } from '@agent-mesh/plugin-agent-mesh-node';
+import { Entity } from '@backstage/catalog-model';
 import { AgentMeshServices } from '../services';
 import { builtInChecks } from './checks';
 import { readScorecardsConfig, ScorecardsConfig } from './config';
@@ -11,7 +12,22 @@ import { createScorecardsRouter } from './createScorecardsRouter';
 import { DatabaseScorecardStore } from './DatabaseScorecardStore';
 import { ScorecardJob } from './ScorecardJob';
 import { ScorecardStore } from './ScorecardStore';
-import { ActivityLookup, OverlapLookup } from './types';
+import { createScorecardContext } from './createScorecardContext';
+import { createCatalogSource } from './entitySources';
+import { evaluateScorecard } from './evaluateScorecard';
+import { hasScorecard } from './filters';
+import { ActivityLookup, OverlapLookup, ScorecardResult } from './types';
+
+/** What `setupScorecards` gives the other parts of the plugin (the MCP actions). */
+export interface ScorecardsSetup {
+  store: ScorecardStore;
+  job: ScorecardJob;
+  config: ScorecardsConfig;
+  /** Whether the entity gets a scorecard (an Agent, AiArtifact or built-by-annotated entity). */
+  hasScorecard(entity: Entity): boolean;
+  /** Evaluates one entity now, as `GET /scorecards` does (not stored). */
+  evaluate(entity: Entity): Promise<ScorecardResult>;
+}
 
 /** Default schedule of the evaluation job; `agentMesh.scorecards.schedule` overrides it. */
 export const DEFAULT_SCORECARDS_SCHEDULE: SchedulerServiceTaskScheduleDefinition =
@@ -63,11 +79,7 @@ export async function setupScorecards(
     /** The evaluation time (tests); default the current time. */
     now?: () => Date;
   } = {},
-): Promise<{
-  store: ScorecardStore;
-  job: ScorecardJob;
-  config: ScorecardsConfig;
-}> {
+): Promise<ScorecardsSetup> {
   const { config: rootConfig, database, scheduler, catalog, auth } = services;
   const checks = allChecks(options.checks ?? []);
   const config = readScorecardsConfig(
@@ -119,5 +131,24 @@ export async function setupScorecards(
       now: options.now,
     }),
   );
-  return { store, job, config };
+  const now = options.now ?? (() => new Date());
+  return {
+    store,
+    job,
+    config,
+    hasScorecard: entity => hasScorecard(entity, config),
+    async evaluate(entity) {
+      const context = createScorecardContext({
+        source: createCatalogSource(
+          catalog,
+          await auth.getOwnServiceCredentials(),
+        ),
+        now: now(),
+        activityWindowDays: config.activityWindowDays,
+        overlaps: options.overlaps,
+        activity: options.activity,
+      });
+      return evaluateScorecard(entity, { checks, config, context });
+    },
+  };
 }

@@ -1,9 +1,21 @@
+import {
+  AuthService,
+  DiscoveryService,
+  RootConfigService,
+} from '@backstage/backend-plugin-api';
 import { TemplateAction } from '@backstage/plugin-scaffolder-node';
+import { createCheckOverlapAction } from './checkOverlap';
 
-/**
- * The scaffolder actions of this module. `agent-mesh:check-overlap` joins this list once the
- * backend answers `POST /similar`.
- */
-export function createScaffolderActions(): TemplateAction<any, any, any>[] {
-  return [];
+export {
+  createCheckOverlapAction,
+  DEFAULT_BLOCK_THRESHOLD,
+} from './checkOverlap';
+
+/** The scaffolder actions of this module. */
+export function createScaffolderActions(options: {
+  discovery: DiscoveryService;
+  auth: AuthService;
+  config?: RootConfigService;
+}): TemplateAction<any, any, any>[] {
+  return [createCheckOverlapAction(options)];
 }

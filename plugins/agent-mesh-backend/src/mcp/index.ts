@@ -1,0 +1,1 @@
+export { setupMcpActions } from './setupMcpActions';

@@ -1,0 +1,204 @@
+import { mockServices } from '@backstage/backend-test-utils';
+import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
+import { createServer, IncomingMessage, Server } from 'node:http';
+import { AddressInfo } from 'node:net';
+import { createCheckOverlapAction } from './checkOverlap';
+
+const aggregators = [
+  {
+    entityRef: 'aiartifact:default/brand-a-sales-aggregator',
+    title: 'Brand A Sales Aggregator',
+    owner: 'group:default/brand-a',
+    score: 0.72,
+    reasons: ['both integrate shopify and salesforce', 'same type aggregator'],
+  },
+  {
+    entityRef: 'aiartifact:default/brand-b-sales-rollup',
+    title: 'Brand B Weekly Revenue Roll-up',
+    owner: 'group:default/brand-b',
+    score: 0.61,
+    reasons: ['both integrate shopify and salesforce'],
+  },
+  {
+    entityRef: 'aiartifact:default/order-sync-integration',
+    title: 'Order Sync Integration',
+    owner: 'group:default/operations',
+    score: 0.34,
+    reasons: ['both integrate shopify'],
+  },
+];
+
+/** A stand-in for the agent-mesh backend on a local port: answers POST /api/agent-mesh/similar. */
+async function startBackend(
+  reply: (body: any) => { status: number; body: unknown },
+) {
+  const requests: { body: any; authorization?: string; url?: string }[] = [];
+  const server: Server = createServer(async (req: IncomingMessage, res) => {
+    let text = '';
+    for await (const chunk of req) text += chunk;
+    const body = JSON.parse(text || '{}');
+    requests.push({
+      body,
+      authorization: req.headers.authorization,
+      url: req.url,
+    });
+    const { status, body: out } = reply(body);
+    res.writeHead(status, { 'Content-Type': 'application/json' });
+    res.end(JSON.stringify(out));
+  });
+  await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    requests,
+    baseUrl: `http://127.0.0.1:${port}/api/agent-mesh`,
+    close: () => new Promise(resolve => server.close(resolve)),
+  };
+}
+
+describe('agent-mesh:check-overlap', () => {
+  let backend: Awaited<ReturnType<typeof startBackend>>;
+  afterEach(async () => {
+    await backend?.close();
+  });
+
+  function createAction() {
+    return createCheckOverlapAction({
+      discovery: {
+        getBaseUrl: async () => backend.baseUrl,
+        getExternalBaseUrl: async () => backend.baseUrl,
+      },
+      auth: mockServices.auth({ pluginId: 'scaffolder' }),
+      config: mockServices.rootConfig({
+        data: { app: { baseUrl: 'http://localhost:3000' } },
+      }),
+    });
+  }
+
+  const input = {
+    name: 'Weekly Sales Digest',
+    description:
+      'A weekly digest of Shopify orders and Salesforce deals across all brands',
+    type: 'aggregator',
+    integrations: ['shopify', 'salesforce'],
+    owner: 'group:default/marketing',
+  };
+
+  it('fails the step above the threshold and lists the matches with owners and links', async () => {
+    backend = await startBackend(() => ({
+      status: 200,
+      body: { items: aggregators },
+    }));
+    const ctx = createMockActionContext({ input });
+    await expect(createAction().handler(ctx)).rejects.toThrow(
+      /2 existing artifact\(s\) already do this job \(score at least 0.5\):\n- Brand A Sales Aggregator \(aiartifact:default\/brand-a-sales-aggregator\), owned by group:default\/brand-a, score 0.72: both integrate shopify and salesforce; same type aggregator. http:\/\/localhost:3000\/catalog\/default\/aiartifact\/brand-a-sales-aggregator\n- Brand B Weekly Revenue Roll-up/,
+    );
+    expect(ctx.output).toHaveBeenCalledWith('blocked', true);
+    expect(ctx.output).toHaveBeenCalledWith(
+      'matches',
+      expect.arrayContaining([
+        expect.objectContaining({
+          entityRef: 'aiartifact:default/order-sync-integration',
+          link: 'http://localhost:3000/catalog/default/aiartifact/order-sync-integration',
+        }),
+      ]),
+    );
+
+    // What the backend was asked, with a service token of the scaffolder for agent-mesh
+    expect(backend.requests).toEqual([
+      {
+        url: '/api/agent-mesh/similar',
+        authorization: expect.stringMatching(/^Bearer .+/),
+        body: {
+          title: 'Weekly Sales Digest',
+          description: input.description,
+          type: 'aggregator',
+          integrations: ['shopify', 'salesforce'],
+          owner: 'group:default/marketing',
+          limit: 10,
+        },
+      },
+    ]);
+    expect(backend.requests[0].authorization).toContain('agent-mesh');
+  });
+
+  it('succeeds with an acknowledgement and outputs acknowledgedOverlaps for the new entity', async () => {
+    backend = await startBackend(() => ({
+      status: 200,
+      body: { items: aggregators },
+    }));
+    const ctx = createMockActionContext({
+      input: {
+        ...input,
+        acknowledgement: 'Leadership digest by e-mail, not a per-brand report',
+      },
+    });
+    await createAction().handler(ctx);
+    expect(ctx.output).toHaveBeenCalledWith('blocked', false);
+    expect(ctx.output).toHaveBeenCalledWith('acknowledgedOverlaps', [
+      {
+        entityRef: 'aiartifact:default/brand-a-sales-aggregator',
+        reason: 'Leadership digest by e-mail, not a per-brand report',
+      },
+      {
+        entityRef: 'aiartifact:default/brand-b-sales-rollup',
+        reason: 'Leadership digest by e-mail, not a per-brand report',
+      },
+    ]);
+  });
+
+  it('passes below the threshold, and takes a custom threshold', async () => {
+    backend = await startBackend(() => ({
+      status: 200,
+      body: { items: aggregators },
+    }));
+    const ctx = createMockActionContext({
+      input: { ...input, threshold: 0.8 },
+    });
+    await createAction().handler(ctx);
+    expect(ctx.output).toHaveBeenCalledWith('blocked', false);
+    expect(ctx.output).toHaveBeenCalledWith('acknowledgedOverlaps', []);
+    expect(ctx.output).toHaveBeenCalledWith(
+      'matches',
+      expect.arrayContaining([expect.objectContaining({ score: 0.72 })]),
+    );
+
+    const strict = createMockActionContext({
+      input: { ...input, threshold: 0.3 },
+    });
+    await expect(createAction().handler(strict)).rejects.toThrow(
+      /3 existing artifact\(s\)/,
+    );
+  });
+
+  it('passes when nothing is similar, sending only the fields given', async () => {
+    backend = await startBackend(() => ({ status: 200, body: { items: [] } }));
+    const ctx = createMockActionContext({
+      input: { name: 'Pager', description: 'Rotates the on-call pager' },
+    });
+    await createAction().handler(ctx);
+    expect(ctx.output).toHaveBeenCalledWith('matches', []);
+    expect(ctx.output).toHaveBeenCalledWith('blocked', false);
+    expect(backend.requests[0].body).toEqual({
+      title: 'Pager',
+      description: 'Rotates the on-call pager',
+      limit: 10,
+    });
+  });
+
+  it('fails with the backend error when the backend refuses', async () => {
+    backend = await startBackend(() => ({
+      status: 403,
+      body: {
+        error: {
+          name: 'NotAllowedError',
+          message: 'Not allowed to read overlaps',
+        },
+        response: { statusCode: 403 },
+      },
+    }));
+    const ctx = createMockActionContext({ input });
+    await expect(createAction().handler(ctx)).rejects.toThrow(
+      /Not allowed to read overlaps/,
+    );
+  });
+});

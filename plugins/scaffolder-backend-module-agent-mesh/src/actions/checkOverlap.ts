@@ -1,0 +1,223 @@
+import {
+  AuthService,
+  DiscoveryService,
+  RootConfigService,
+} from '@backstage/backend-plugin-api';
+import { parseEntityRef } from '@backstage/catalog-model';
+import {
+  AcknowledgedOverlap,
+  PostSimilarRequest,
+  PostSimilarResponse,
+  SimilarItem,
+} from '@agent-mesh/plugin-agent-mesh-common';
+import { ResponseError } from '@backstage/errors';
+import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
+
+/** Matches at or above this score block the template unless acknowledged. */
+export const DEFAULT_BLOCK_THRESHOLD = 0.5;
+
+/** One match as the action outputs it. */
+export interface OverlapMatch extends SimilarItem {
+  /** The catalog page of the match. */
+  link: string;
+}
+
+function entityLink(baseUrl: string, entityRef: string): string {
+  const { kind, namespace, name } = parseEntityRef(entityRef);
+  return `${baseUrl}/catalog/${namespace.toLocaleLowerCase(
+    'en-US',
+  )}/${kind.toLocaleLowerCase('en-US')}/${encodeURIComponent(name)}`;
+}
+
+function describeMatch(match: OverlapMatch): string {
+  return `- ${match.title} (${match.entityRef})${
+    match.owner ? `, owned by ${match.owner}` : ''
+  }, score ${match.score.toFixed(2)}: ${match.reasons.join('; ')}. ${
+    match.link
+  }`;
+}
+
+/**
+ * `agent-mesh:check-overlap`: asks the Agent Mesh backend (`POST /api/agent-mesh/similar`)
+ * whether work like the one a template is about to create exists already. Matches at or above
+ * the threshold fail the step, unless the user gave an acknowledgement, which the action turns
+ * into `acknowledgedOverlaps` for the new entity.
+ */
+export function createCheckOverlapAction(options: {
+  discovery: DiscoveryService;
+  auth: AuthService;
+  config?: RootConfigService;
+}) {
+  const { discovery, auth } = options;
+  const appBaseUrl = (
+    options.config?.getOptionalString('app.baseUrl') ?? ''
+  ).replace(/\/+$/, '');
+
+  return createTemplateAction({
+    id: 'agent-mesh:check-overlap',
+    description:
+      'Checks the Agent Mesh overlap index for existing work that does the same job as what the template is about to create. Fails the step when a match reaches the threshold, unless an acknowledgement is given; outputs the matches and, when acknowledged, acknowledgedOverlaps for the new entity.',
+    supportsDryRun: true,
+    examples: [
+      {
+        description: 'Check a new sales aggregator before creating it',
+        example: `steps:
+  - id: check-overlap
+    name: Check for similar work
+    action: agent-mesh:check-overlap
+    input:
+      name: \${{ parameters.name }}
+      description: \${{ parameters.description }}
+      type: aggregator
+      integrations: [shopify, salesforce]
+      owner: \${{ parameters.owner }}
+      acknowledgement: \${{ parameters.acknowledgement }}`,
+      },
+    ],
+    schema: {
+      input: {
+        name: z => z.string().min(1).describe('Name or title of the new work'),
+        description: z =>
+          z.string().min(1).describe('What it does, for whom, with which data'),
+        type: z =>
+          z
+            .string()
+            .optional()
+            .describe('aggregator, integration, internal-tool, ...'),
+        integrations: z =>
+          z
+            .array(z.string())
+            .optional()
+            .describe('External systems it reads or writes'),
+        owner: z =>
+          z
+            .string()
+            .optional()
+            .describe('The owning team, e.g. group:default/marketing'),
+        threshold: z =>
+          z
+            .number()
+            .min(0)
+            .max(1)
+            .optional()
+            .describe(
+              `Matches with at least this score (0..1) block the step; default ${DEFAULT_BLOCK_THRESHOLD}`,
+            ),
+        acknowledgement: z =>
+          z
+            .string()
+            .optional()
+            .describe(
+              'Why the new work is built despite the matches; when given, the step succeeds and records the overlaps as acknowledged',
+            ),
+      },
+      output: {
+        matches: z =>
+          z
+            .array(
+              z.object({
+                entityRef: z.string(),
+                title: z.string(),
+                owner: z.string().optional(),
+                score: z.number(),
+                reasons: z.array(z.string()),
+                link: z.string(),
+              }),
+            )
+            .describe('Similar existing work, best match first'),
+        blocked: z =>
+          z
+            .boolean()
+            .describe(
+              'True when a match reaches the threshold and no acknowledgement was given',
+            ),
+        acknowledgedOverlaps: z =>
+          z
+            .array(z.object({ entityRef: z.string(), reason: z.string() }))
+            .describe(
+              'For spec.acknowledgedOverlaps of the new entity: the matches at or above the threshold with the acknowledgement as reason',
+            ),
+      },
+    },
+    async handler(ctx) {
+      const { input } = ctx;
+      const threshold = input.threshold ?? DEFAULT_BLOCK_THRESHOLD;
+      const body: PostSimilarRequest = {
+        title: input.name,
+        description: input.description,
+        ...(input.type ? { type: input.type } : {}),
+        ...(input.integrations?.length
+          ? { integrations: input.integrations }
+          : {}),
+        ...(input.owner ? { owner: input.owner } : {}),
+        limit: 10,
+      };
+      const baseUrl = await discovery.getBaseUrl('agent-mesh');
+      const { token } = await auth.getPluginRequestToken({
+        onBehalfOf: await auth.getOwnServiceCredentials(),
+        targetPluginId: 'agent-mesh',
+      });
+      const response = await fetch(`${baseUrl}/similar`, {
+        method: 'POST',
+        headers: {
+          'Content-Type': 'application/json',
+          Authorization: `Bearer ${token}`,
+        },
+        body: JSON.stringify(body),
+        signal: ctx.signal,
+      });
+      if (!response.ok) {
+        const error = await ResponseError.fromResponse(response);
+        throw new Error(
+          `The Agent Mesh overlap check failed (${response.status}): ${error.cause.message}`,
+          { cause: error },
+        );
+      }
+      // Parsed here rather than with response.json(), so that the arrays belong to this realm: the
+      // scaffolder's templating refuses arrays with another Array.prototype (as under Jest).
+      const { items } = JSON.parse(
+        await response.text(),
+      ) as PostSimilarResponse;
+      const matches: OverlapMatch[] = items.map(item => ({
+        ...item,
+        link: entityLink(appBaseUrl, item.entityRef),
+      }));
+      const above = matches.filter(m => m.score >= threshold);
+      const acknowledgement = input.acknowledgement?.trim();
+      const blocked = above.length > 0 && !acknowledgement;
+      const acknowledgedOverlaps: AcknowledgedOverlap[] = acknowledgement
+        ? above.map(m => ({ entityRef: m.entityRef, reason: acknowledgement }))
+        : [];
+
+      ctx.output('matches', matches);
+      ctx.output('blocked', blocked);
+      ctx.output('acknowledgedOverlaps', acknowledgedOverlaps);
+
+      if (matches.length === 0) {
+        ctx.logger.info('No similar work found in the catalog.');
+        return;
+      }
+      ctx.logger.info(
+        `Similar work in the catalog:\n${matches
+          .map(describeMatch)
+          .join('\n')}`,
+      );
+      if (blocked) {
+        throw new Error(
+          `${
+            above.length
+          } existing artifact(s) already do this job (score at least ${threshold}):\n${above
+            .map(describeMatch)
+            .join(
+              '\n',
+            )}\nTalk to their owners and reuse their work; or go back, give an acknowledgement that says why this is built anyway, and run the template again.`,
+        );
+      }
+      if (above.length > 0) {
+        ctx.logger.info(
+          `Acknowledged ${above.length} overlap(s): ${acknowledgement}`,
+        );
+      }
+    },
+  });
+}
