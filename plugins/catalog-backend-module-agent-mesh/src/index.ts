@@ -6,3 +6,8 @@
 
 export { catalogModuleAgentMesh as default } from './module';
 export { AgentMeshKindsProcessor } from './kinds/AgentMeshKindsProcessor';
+export { AgentMeshOverlapProcessor, AgentMeshOverlapClient } from './overlap';
+export type {
+  AgentMeshOverlapProcessorOptions,
+  OverlapLookupClient,
+} from './overlap';

@@ -3,16 +3,44 @@ import {
   createBackendModule,
 } from '@backstage/backend-plugin-api';
 import { durationToMilliseconds } from '@backstage/types';
-import { readDurationFromConfig } from '@backstage/config';
+import { Config, readDurationFromConfig } from '@backstage/config';
 import { catalogProcessingExtensionPoint } from '@backstage/plugin-catalog-node';
 import { AgentMeshKindsProcessor } from './kinds/AgentMeshKindsProcessor';
 import { ExternalIdClaims } from './externalIds/ExternalIdClaims';
+import {
+  AgentMeshOverlapClient,
+  AgentMeshOverlapProcessor,
+  readOverlapEligibility,
+} from './overlap';
 
 /** Backstage's default: each entity is processed again every 100 to 150 seconds. */
-const DEFAULT_PROCESSING_INTERVAL_MS = 150_000;
+const DEFAULT_MIN_PROCESSING_INTERVAL_MS = 100_000;
+
+/** The shortest interval at which the catalog processes an entity again. */
+function readMinProcessingIntervalMs(config: Config): number {
+  const value = config.getOptional('catalog.processingInterval');
+  if (!value) return DEFAULT_MIN_PROCESSING_INTERVAL_MS;
+  return Math.max(
+    1000,
+    durationToMilliseconds(
+      readDurationFromConfig(config, { key: 'catalog.processingInterval' }),
+    ),
+  );
+}
 
 /**
- * Adds the Agent and AiArtifact kinds to the catalog.
+ * `agentMesh.overlap.processor.cacheTtl`; by default one processing interval (at most five
+ * minutes), so that each processing run of an entity asks the backend at most once.
+ */
+function readCacheTtlMs(config: Config, minIntervalMs: number): number {
+  const key = 'agentMesh.overlap.processor.cacheTtl';
+  if (!config.has(key)) return Math.min(minIntervalMs, 5 * 60_000);
+  return durationToMilliseconds(readDurationFromConfig(config, { key }));
+}
+
+/**
+ * Adds the Agent and AiArtifact kinds to the catalog, and `overlapsWith` relations from the
+ * agent-mesh backend's overlap index (unless `agentMesh.overlap.processor.enabled` is false).
  *
  * @public
  */
@@ -25,21 +53,32 @@ export const catalogModuleAgentMesh = createBackendModule({
         catalog: catalogProcessingExtensionPoint,
         config: coreServices.rootConfig,
         database: coreServices.database,
+        discovery: coreServices.discovery,
+        auth: coreServices.auth,
+        logger: coreServices.logger,
       },
-      async init({ catalog, config, database }) {
+      async init({ catalog, config, database, discovery, auth, logger }) {
+        const minIntervalMs = readMinProcessingIntervalMs(config);
         // An agent that has not been processed for three intervals no longer holds its ids.
-        const interval = config.getOptional('catalog.processingInterval')
-          ? durationToMilliseconds(
-              readDurationFromConfig(config, {
-                key: 'catalog.processingInterval',
-              }),
-            ) * 1.5
-          : DEFAULT_PROCESSING_INTERVAL_MS;
         const externalIds = await ExternalIdClaims.create({
           database,
-          staleAfterMs: Math.max(3 * interval, 10 * 60_000),
+          staleAfterMs: Math.max(3 * minIntervalMs * 1.5, 10 * 60_000),
         });
         catalog.addProcessor(new AgentMeshKindsProcessor(externalIds));
+
+        if (
+          config.getOptionalBoolean('agentMesh.overlap.processor.enabled') ??
+          true
+        ) {
+          catalog.addProcessor(
+            new AgentMeshOverlapProcessor({
+              client: new AgentMeshOverlapClient({ discovery, auth }),
+              logger,
+              ...readOverlapEligibility(config),
+              cacheTtlMs: readCacheTtlMs(config, minIntervalMs),
+            }),
+          );
+        }
       },
     });
   },

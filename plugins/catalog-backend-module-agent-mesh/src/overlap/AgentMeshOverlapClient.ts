@@ -1,0 +1,84 @@
+import { AuthService, DiscoveryService } from '@backstage/backend-plugin-api';
+import { ResponseError } from '@backstage/errors';
+import {
+  GetOverlapsResponse,
+  OverlapItem,
+} from '@agent-mesh/plugin-agent-mesh-common';
+
+/** The agent-mesh backend's plugin id, as the discovery service knows it. */
+const AGENT_MESH_PLUGIN_ID = 'agent-mesh';
+
+/** Default time limit of one request. */
+export const DEFAULT_OVERLAP_REQUEST_TIMEOUT_MS = 5_000;
+
+/**
+ * What the overlap processor asks the agent-mesh backend. `undefined`: the backend does not
+ * know the entity (yet). Throws when the backend cannot answer.
+ */
+export interface OverlapLookupClient {
+  getOverlaps(entityRef: string): Promise<OverlapItem[] | undefined>;
+}
+
+/**
+ * `GET /api/agent-mesh/overlaps?entityRef=` with the catalog's own service token: the catalog
+ * module reaches the backend plugin over HTTP only.
+ */
+export class AgentMeshOverlapClient implements OverlapLookupClient {
+  private readonly discovery: DiscoveryService;
+  private readonly auth: AuthService;
+  private readonly timeoutMs: number;
+
+  constructor(options: {
+    discovery: DiscoveryService;
+    auth: AuthService;
+    timeoutMs?: number;
+  }) {
+    this.discovery = options.discovery;
+    this.auth = options.auth;
+    this.timeoutMs = options.timeoutMs ?? DEFAULT_OVERLAP_REQUEST_TIMEOUT_MS;
+  }
+
+  async getOverlaps(entityRef: string): Promise<OverlapItem[] | undefined> {
+    const baseUrl = await this.discovery.getBaseUrl(AGENT_MESH_PLUGIN_ID);
+    const { token } = await this.auth.getPluginRequestToken({
+      onBehalfOf: await this.auth.getOwnServiceCredentials(),
+      targetPluginId: AGENT_MESH_PLUGIN_ID,
+    });
+    const response = await fetch(
+      `${baseUrl}/overlaps?entityRef=${encodeURIComponent(entityRef)}`,
+      {
+        headers: { Authorization: `Bearer ${token}` },
+        signal: AbortSignal.timeout(this.timeoutMs),
+      },
+    );
+    if (response.status === 404) {
+      // The plugin's own 404 (a NotFoundError: the entity is not indexed yet) means no overlaps
+      // yet; any other 404 (an empty one: no agent-mesh plugin behind this URL) is a failure.
+      const text = await response.text();
+      if (parseErrorName(text) === 'NotFoundError') return undefined;
+      throw new Error(
+        `GET ${baseUrl}/overlaps answered 404 without an agent-mesh error; is the agent-mesh backend plugin installed?`,
+      );
+    }
+    if (!response.ok) {
+      throw await ResponseError.fromResponse(response);
+    }
+    const body = (await response.json()) as Partial<GetOverlapsResponse>;
+    if (!Array.isArray(body?.items)) {
+      throw new Error(
+        `GET ${baseUrl}/overlaps answered without an items array`,
+      );
+    }
+    return body.items;
+  }
+}
+
+function parseErrorName(text: string): string | undefined {
+  try {
+    const body = JSON.parse(text);
+    const name = body?.error?.name;
+    return typeof name === 'string' ? name : undefined;
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,12 @@
+export {
+  AgentMeshOverlapProcessor,
+  readOverlapEligibility,
+  DEFAULT_OVERLAP_KINDS,
+  OVERLAP_PROCESSOR_DEFAULTS,
+} from './AgentMeshOverlapProcessor';
+export type { AgentMeshOverlapProcessorOptions } from './AgentMeshOverlapProcessor';
+export {
+  AgentMeshOverlapClient,
+  DEFAULT_OVERLAP_REQUEST_TIMEOUT_MS,
+} from './AgentMeshOverlapClient';
+export type { OverlapLookupClient } from './AgentMeshOverlapClient';
