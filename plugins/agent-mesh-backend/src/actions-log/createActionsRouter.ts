@@ -15,13 +15,16 @@ import {
   PostActionsResponse,
   VerifyActionsResponse,
 } from '@agent-mesh/plugin-agent-mesh-common';
-import { InputError, NotAllowedError } from '@backstage/errors';
+import { NotAllowedError } from '@backstage/errors';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import express from 'express';
 import Router from 'express-promise-router';
 import { AgentResolver } from './AgentResolver';
 import { encodeCursor } from './cursor';
-import { PayloadTooLargeError, UnsupportedMediaTypeError } from './errors';
+import {
+  PayloadTooLargeError,
+  UnsupportedMediaTypeError,
+} from '../http/errors';
 import { parseExportQuery, streamExport } from './exportActions';
 import { ingestActions } from './ingest';
 import { parseExportTraceServiceRequest } from './otlp';
@@ -29,6 +32,7 @@ import { parseListQuery } from './listQuery';
 import { parsePostActionsBody } from './schema';
 import { toApiAction } from './toApiAction';
 import { ActionStore } from './types';
+import { bodyParserErrors } from '../http/bodyParserErrors';
 
 export interface ActionsRouterOptions {
   store: ActionStore;
@@ -222,31 +226,7 @@ export function createActionsRouter(
     res.json(body);
   });
 
-  // Body parser errors, in Backstage's error shape.
-  router.use(
-    (
-      error: Error & { type?: string },
-      _req: express.Request,
-      _res: express.Response,
-      next: express.NextFunction,
-    ) => {
-      if (error.type === 'entity.too.large') {
-        next(
-          new PayloadTooLargeError(
-            `The request body may be at most ${ACTIONS_MAX_BODY_BYTES} bytes`,
-          ),
-        );
-      } else if (error.type === 'entity.parse.failed') {
-        next(
-          new InputError(
-            `The request body is not valid JSON: ${error.message}`,
-          ),
-        );
-      } else {
-        next(error);
-      }
-    },
-  );
+  router.use(bodyParserErrors());
 
   return router;
 }

@@ -6,12 +6,13 @@ import {
   agentMeshInsightsReadPermission,
   PostSimilarResponse,
 } from '@agent-mesh/plugin-agent-mesh-common';
-import { InputError, NotAllowedError, NotFoundError } from '@backstage/errors';
+import { NotAllowedError, NotFoundError } from '@backstage/errors';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import express from 'express';
 import Router from 'express-promise-router';
 import { OverlapService } from './OverlapService';
 import { parseEntityRefParam, parseSimilarBody } from './schema';
+import { bodyParserErrors } from '../http/bodyParserErrors';
 
 /** `GET /overlaps` and `POST /similar`, for users and services with the insights permission. */
 export function createOverlapRouter(options: {
@@ -56,24 +57,7 @@ export function createOverlapRouter(options: {
     res.json(body);
   });
 
-  router.use(
-    (
-      error: Error & { type?: string },
-      _req: express.Request,
-      _res: express.Response,
-      next: express.NextFunction,
-    ) => {
-      if (error.type === 'entity.parse.failed') {
-        next(
-          new InputError(
-            `The request body is not valid JSON: ${error.message}`,
-          ),
-        );
-      } else {
-        next(error);
-      }
-    },
-  );
+  router.use(bodyParserErrors());
 
   return router;
 }

@@ -24,6 +24,7 @@ import { summarizeScorecards } from './rollup';
 import { ScorecardStore } from './ScorecardStore';
 import { loadGroups, teamTree } from './teams';
 import { ActivityLookup, OverlapLookup } from './types';
+import { bodyParserErrors } from '../http/bodyParserErrors';
 
 export interface ScorecardsRouterOptions {
   catalog: CatalogService;
@@ -226,24 +227,7 @@ export function createScorecardsRouter(
     },
   );
 
-  router.use(
-    (
-      error: Error & { type?: string },
-      _req: express.Request,
-      _res: express.Response,
-      next: express.NextFunction,
-    ) => {
-      if (error.type === 'entity.parse.failed') {
-        next(
-          new InputError(
-            `The request body is not valid JSON: ${error.message}`,
-          ),
-        );
-      } else {
-        next(error);
-      }
-    },
-  );
+  router.use(bodyParserErrors());
 
   return router;
 }

@@ -1,6 +1,6 @@
 import { CustomErrorBase } from '@backstage/errors';
 
-/** 413: the request is larger than `POST /actions` accepts. */
+/** 413: the request body is larger than the route accepts. */
 export class PayloadTooLargeError extends CustomErrorBase {
   name = 'PayloadTooLargeError' as const;
   statusCode = 413;
