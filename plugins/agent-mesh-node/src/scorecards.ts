@@ -1,12 +1,13 @@
 import { createExtensionPoint } from '@backstage/backend-plugin-api';
 import { Entity } from '@backstage/catalog-model';
+import { ScorecardCheckOutcomeStatus } from '@agent-mesh/plugin-agent-mesh-common';
 
 /**
  * The outcome of one check on one entity.
  *
  * @public
  */
-export type ScorecardCheckStatus = 'pass' | 'fail' | 'warn' | 'exempt' | 'na';
+export type ScorecardCheckStatus = ScorecardCheckOutcomeStatus;
 
 /**
  * @public

@@ -391,12 +391,18 @@ describe('POST /v1/traces', () => {
       const list = await request(server).get('/api/agent-mesh/actions');
       expect(list.status).toBe(200);
       const items = list.body.items;
-      expect(items.map((i: any) => i.type)).toEqual([
-        'deploy',
+      // Each span is exported in its own request, so their arrival order may vary.
+      expect(items.map((i: any) => i.type).sort()).toEqual([
         'agent.invoke',
+        'deploy',
         'tool.call',
       ]);
-      const [deploy, invoked, toolCall] = items;
+      const byType = (type: string) => items.find((i: any) => i.type === type);
+      const [deploy, invoked, toolCall] = [
+        byType('deploy'),
+        byType('agent.invoke'),
+        byType('tool.call'),
+      ];
       const ids = (span: ReadableSpan) =>
         `otlp:${span.spanContext().traceId}:${span.spanContext().spanId}`;
       expect(invoked).toMatchObject({

@@ -1,30 +1,10 @@
+import { GetScorecardRollupResponse } from '@agent-mesh/plugin-agent-mesh-common';
 import { ScorecardLevel } from './config';
 import { StoredScorecard } from './ScorecardStore';
 import { ScorecardResult } from './types';
 
 /** `GET /scorecards/rollup` response. */
-export interface ScorecardRollup {
-  /** The team asked for, or null for the whole organisation. */
-  owner: string | null;
-  /** The owners counted: the team and its sub-teams (empty for the whole organisation). */
-  owners: string[];
-  entityCount: number;
-  /** Mean score, one decimal; null without entities. */
-  averageScore: number | null;
-  /** Entities per level name, and `none` for those below every level. */
-  levels: Record<string, number>;
-  /** Checks with at least one `fail`, most failures first. */
-  failingChecks: { id: string; title: string; count: number }[];
-  /** Per direct owner. */
-  teams: { owner: string | null; entityCount: number; averageScore: number }[];
-  entities: {
-    entityRef: string;
-    owner: string | null;
-    score: number;
-    level: string | null;
-    evaluatedAt?: string;
-  }[];
-}
+export type ScorecardRollup = GetScorecardRollupResponse;
 
 const mean = (values: number[]) =>
   values.length

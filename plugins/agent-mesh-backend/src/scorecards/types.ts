@@ -1,25 +1,11 @@
-import {
-  ScorecardCheckContext,
-  ScorecardCheckStatus,
-} from '@agent-mesh/plugin-agent-mesh-node';
+import { GetScorecardResponse } from '@agent-mesh/plugin-agent-mesh-common';
+import { ScorecardCheckContext } from '@agent-mesh/plugin-agent-mesh-node';
 
 /** One check's outcome in a scorecard, as the API returns it. */
-export interface ScorecardCheckOutcome {
-  id: string;
-  title: string;
-  status: ScorecardCheckStatus;
-  detail: string;
-}
+export type { ScorecardCheckOutcome } from '@agent-mesh/plugin-agent-mesh-common';
 
 /** `GET /scorecards` response: one entity's scorecard. */
-export interface ScorecardResult {
-  entityRef: string;
-  /** 0..100: the weighted share of passing checks (warn counts half; exempt and na not counted). */
-  score: number;
-  /** The highest level whose threshold the score reaches, or null. */
-  level: string | null;
-  checks: ScorecardCheckOutcome[];
-}
+export type ScorecardResult = GetScorecardResponse;
 
 /** One overlap of an entity with another, as the overlap index reports it. */
 export interface OverlapInfo {
