@@ -1,33 +1,9 @@
 import { TestDatabases } from '@backstage/backend-test-utils';
 import knexFactory, { Knex } from 'knex';
 import { DatabaseActionStore } from './DatabaseActionStore';
-import { NewAction } from './types';
+import { newAction } from './__testUtils__/newAction';
 
 jest.setTimeout(60_000);
-
-function newAction(id: string, overrides: Partial<NewAction> = {}): NewAction {
-  return {
-    id,
-    occurredAt: '2026-11-24T10:00:00.000Z',
-    agent: 'agent:default/coder',
-    agentRef: 'agent:default/coder',
-    agentKnown: true,
-    type: 'repo.commit',
-    target: null,
-    targetRef: null,
-    ownerRef: 'group:default/platform',
-    onBehalfOf: null,
-    summary: `did ${id}`,
-    status: null,
-    traceId: null,
-    spanId: null,
-    model: null,
-    inputTokens: 12,
-    outputTokens: null,
-    attributes: '{"k":"v"}',
-    ...overrides,
-  };
-}
 
 function databaseOf(knex: Knex) {
   return { getClient: async () => knex };

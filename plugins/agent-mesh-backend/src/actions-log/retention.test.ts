@@ -7,31 +7,17 @@ import {
   runRetention,
   scheduleRetention,
 } from './retention';
-import { NewAction } from './types';
+import { newAction as actionFixture } from './__testUtils__/newAction';
 
 jest.setTimeout(60_000);
 
-function newAction(id: string, day: number): NewAction {
-  return {
-    id,
+/** An action on the given day of November 2026. */
+function newAction(id: string, day: number) {
+  return actionFixture(id, {
     occurredAt: `2026-11-${String(day).padStart(2, '0')}T10:00:00.000Z`,
-    agent: 'agent:default/coder',
-    agentRef: 'agent:default/coder',
-    agentKnown: true,
-    type: 'repo.commit',
-    target: null,
-    targetRef: null,
-    ownerRef: 'group:default/platform',
-    onBehalfOf: null,
-    summary: `did ${id}`,
-    status: null,
-    traceId: null,
-    spanId: null,
-    model: null,
     inputTokens: null,
-    outputTokens: null,
     attributes: null,
-  };
+  });
 }
 
 describe('retention config', () => {

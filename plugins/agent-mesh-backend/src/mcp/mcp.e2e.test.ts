@@ -21,6 +21,7 @@ import { resolve as resolvePath } from 'node:path';
 import { AddressInfo } from 'node:net';
 import { agentMeshPlugin } from '../plugin';
 import { OVERLAP_RECONCILE_TASK_ID } from '../overlap/schedule';
+import { capturingScheduler } from '../__testUtils__/capturingScheduler';
 
 jest.setTimeout(120_000);
 
@@ -67,12 +68,7 @@ describe('MCP end to end: a real MCP client over Streamable HTTP with a static t
   });
 
   it('lists the agent-mesh tools, finds the sales aggregators, logs an action that GET /actions returns', async () => {
-    const tasks = new Map<string, (signal: AbortSignal) => Promise<void>>();
-    const scheduler = mockServices.scheduler.mock({
-      scheduleTask: async task => {
-        tasks.set(task.id, task.fn as any);
-      },
-    });
+    const { scheduler, run } = capturingScheduler();
     const backend = await startTestBackend({
       features: [
         agentMeshPlugin,
@@ -142,7 +138,7 @@ describe('MCP end to end: a real MCP client over Streamable HTTP with a static t
       if (i > 200) throw new Error(`Catalog has ${items.length} AiArtifacts`);
       await new Promise(r => setTimeout(r, 250));
     }
-    await tasks.get(OVERLAP_RECONCILE_TASK_ID)!(new AbortController().signal);
+    await run(OVERLAP_RECONCILE_TASK_ID);
 
     const client = new Client({ name: 'agent-mesh-e2e', version: '1.0.0' });
     await client.connect(

@@ -18,6 +18,7 @@ import request from 'supertest';
 import { agentMeshPlugin } from '../plugin';
 import { loadExampleEntities } from '../overlap/engine/__testUtils__/examples';
 import { OVERLAP_RECONCILE_TASK_ID } from '../overlap/schedule';
+import { capturingScheduler } from '../__testUtils__/capturingScheduler';
 
 jest.setTimeout(60_000);
 
@@ -44,12 +45,7 @@ describe('MCP actions', () => {
     const registry = actionsRegistryServiceMock();
     const permission: { result: AuthorizeResult.ALLOW | AuthorizeResult.DENY } =
       { result: AuthorizeResult.ALLOW };
-    const tasks = new Map<string, (signal: AbortSignal) => Promise<void>>();
-    const scheduler = mockServices.scheduler.mock({
-      scheduleTask: async task => {
-        tasks.set(task.id, task.fn as any);
-      },
-    });
+    const { scheduler, run } = capturingScheduler();
     const { server } = await startTestBackend({
       features: [
         agentMeshPlugin,
@@ -88,7 +84,6 @@ describe('MCP actions', () => {
         scheduler.factory,
       ],
     });
-    const run = (id: string) => tasks.get(id)!(new AbortController().signal);
     await run(OVERLAP_RECONCILE_TASK_ID);
     const invoke = (name: string, input: any) =>
       registry.invoke({

@@ -15,6 +15,7 @@ import request from 'supertest';
 import { agentMeshPlugin } from '../plugin';
 import { loadExampleEntities } from './engine/__testUtils__/examples';
 import { OVERLAP_RECONCILE_TASK_ID } from './schedule';
+import { capturingScheduler } from '../__testUtils__/capturingScheduler';
 
 jest.setTimeout(60_000);
 
@@ -60,12 +61,7 @@ async function startPlugin(options: {
   send?: jest.Mock;
   extra?: any[];
 }) {
-  const tasks = new Map<string, (signal: AbortSignal) => Promise<void>>();
-  const scheduler = mockServices.scheduler.mock({
-    scheduleTask: async task => {
-      tasks.set(task.id, task.fn as any);
-    },
-  });
+  const { scheduler, run } = capturingScheduler();
   const send = options.send ?? jest.fn();
   const { server } = await startTestBackend({
     features: [
@@ -84,8 +80,7 @@ async function startPlugin(options: {
   return {
     server,
     send,
-    reconcile: () =>
-      tasks.get(OVERLAP_RECONCILE_TASK_ID)!(new AbortController().signal),
+    reconcile: () => run(OVERLAP_RECONCILE_TASK_ID),
   };
 }
 
