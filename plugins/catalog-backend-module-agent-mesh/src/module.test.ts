@@ -19,21 +19,10 @@ import { dirname, resolve } from 'path';
 import request from 'supertest';
 import { parseAllDocuments } from 'yaml';
 import { catalogModuleAgentMesh } from './module';
+import { eventually } from './__testUtils__/eventually';
 
 const examples = resolve(__dirname, '../../../examples/all.yaml');
 const problems = resolve(__dirname, '__fixtures__/problems.yaml');
-
-async function eventually<T>(
-  read: () => Promise<T>,
-  done: (value: T) => boolean,
-): Promise<T> {
-  let value = await read();
-  for (let attempt = 0; attempt < 120 && !done(value); attempt++) {
-    await new Promise(r => setTimeout(r, 500));
-    value = await read();
-  }
-  return value;
-}
 
 /** Every entity that the demo organisation's files declare, by ref, with the location itself. */
 function declaredExampleRefs(): string[] {

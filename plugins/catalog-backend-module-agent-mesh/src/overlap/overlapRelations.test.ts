@@ -22,6 +22,7 @@ import { dirname, resolve } from 'path';
 import request from 'supertest';
 import { parseAllDocuments } from 'yaml';
 import { catalogModuleAgentMesh } from '../module';
+import { eventually } from '../__testUtils__/eventually';
 
 const examples = resolve(__dirname, '../../../../examples/all.yaml');
 
@@ -39,18 +40,11 @@ function declaredExampleRefs(): string[] {
 
 const art = (name: string) => `aiartifact:default/${name}`;
 
-async function eventually<T>(
+/** Overlap relations need a reconcile and a processing round: allow 90 s. */
+const eventuallyOverlaps = <T>(
   read: () => Promise<T>,
   done: (value: T) => boolean,
-  attempts = 180,
-): Promise<T> {
-  let value = await read();
-  for (let attempt = 0; attempt < attempts && !done(value); attempt++) {
-    await new Promise(r => setTimeout(r, 500));
-    value = await read();
-  }
-  return value;
-}
+) => eventually(read, done, 180);
 
 /**
  * Each plugin gets its own database, as in a real deployment (both keep their migrations in
@@ -139,7 +133,7 @@ describe('overlapsWith relations in the real catalog', () => {
       };
 
       try {
-        const aggregator = await eventually(
+        const aggregator = await eventuallyOverlaps(
           () => getEntity(art('brand-a-sales-aggregator')),
           e =>
             overlapTargets(e).includes(art('brand-b-sales-rollup')) &&
@@ -152,7 +146,7 @@ describe('overlapsWith relations in the real catalog', () => {
           ]),
         );
 
-        const rollup = await eventually(
+        const rollup = await eventuallyOverlaps(
           () => getEntity(art('brand-b-sales-rollup')),
           e => overlapTargets(e).includes(art('brand-a-sales-aggregator')),
         );
@@ -196,7 +190,7 @@ describe('overlapsWith relations in the real catalog', () => {
     const api = request(backend.server);
     const expected = declaredExampleRefs();
     try {
-      const entities = await eventually(
+      const entities = await eventuallyOverlaps(
         async () => (await api.get('/api/catalog/entities')).body as Entity[],
         list =>
           list.some(
