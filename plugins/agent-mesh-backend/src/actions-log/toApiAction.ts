@@ -28,11 +28,13 @@ export function toApiAction(stored: StoredAction): Action {
     inputTokens: stored.inputTokens,
     outputTokens: stored.outputTokens,
   };
-  for (const [key, value] of Object.entries(optional)) {
-    if (value !== null) {
-      (action as any)[key] = value;
-    }
-  }
+  // the optional fields that are set, and only those: null is stored, never sent
+  Object.assign(
+    action,
+    Object.fromEntries(
+      Object.entries(optional).filter(([, value]) => value !== null),
+    ) as Partial<Action>,
+  );
   if (stored.attributes !== null) {
     action.attributes = JSON.parse(stored.attributes);
   }
