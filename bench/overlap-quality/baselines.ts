@@ -1,0 +1,69 @@
+// The simple baselines the engine is compared with: what one would write in an afternoon.
+import { eng as englishStopWords } from 'stopword';
+import { pairKey, Scores } from './metrics';
+
+export interface TextItem {
+  id: string;
+  title: string;
+  description: string;
+}
+
+function words(item: TextItem): string[] {
+  return (
+    `${item.title} ${item.description}`.toLowerCase().match(/[a-z0-9]+/g) ?? []
+  );
+}
+
+/** Jaccard of the word sets of title and description. */
+export function jaccardScores(items: TextItem[]): Scores {
+  const sets = new Map(items.map(i => [i.id, new Set(words(i))]));
+  const scores: Scores = new Map();
+  for (const a of items) {
+    for (const b of items) {
+      if (a.id >= b.id) continue;
+      const sa = sets.get(a.id)!;
+      const sb = sets.get(b.id)!;
+      const shared = [...sa].filter(w => sb.has(w)).length;
+      scores.set(pairKey(a.id, b.id), shared / (sa.size + sb.size - shared));
+    }
+  }
+  return scores;
+}
+
+/** TF-IDF cosine of title and description: English stop words out, no stemming, no synonyms. */
+export function tfidfScores(items: TextItem[]): Scores {
+  const stop = new Set(englishStopWords);
+  const docs = new Map(
+    items.map(i => {
+      const tf = new Map<string, number>();
+      for (const w of words(i))
+        if (!stop.has(w)) tf.set(w, (tf.get(w) ?? 0) + 1);
+      return [i.id, tf];
+    }),
+  );
+  const df = new Map<string, number>();
+  for (const tf of docs.values())
+    for (const w of tf.keys()) df.set(w, (df.get(w) ?? 0) + 1);
+  const idf = (w: string) =>
+    Math.log((items.length + 1) / ((df.get(w) ?? 0) + 1)) + 1;
+  const vectors = new Map(
+    [...docs].map(([id, tf]) => {
+      const v = new Map([...tf].map(([w, n]) => [w, n * idf(w)]));
+      const norm =
+        Math.sqrt([...v.values()].reduce((s, x) => s + x * x, 0)) || 1;
+      return [id, { v, norm }];
+    }),
+  );
+  const scores: Scores = new Map();
+  for (const a of items) {
+    for (const b of items) {
+      if (a.id >= b.id) continue;
+      const va = vectors.get(a.id)!;
+      const vb = vectors.get(b.id)!;
+      let dot = 0;
+      for (const [w, x] of va.v) dot += x * (vb.v.get(w) ?? 0);
+      scores.set(pairKey(a.id, b.id), dot / (va.norm * vb.norm));
+    }
+  }
+  return scores;
+}
