@@ -92,10 +92,14 @@ describe('DatabaseActionStore', () => {
         await ids({ agentRef: 'agent:default/coder', agent: 'coder' }),
       ).toEqual(['3', '1']);
       expect(await ids({ targetRef: 'component:default/shop' })).toEqual(['3']);
-      expect(await ids({ ownerRef: 'group:default/platform' })).toEqual([
+      expect(await ids({ ownerRefs: ['group:default/platform'] })).toEqual([
         '3',
         '1',
       ]);
+      expect(
+        await ids({ ownerRefs: ['group:default/platform', 'group:default/x'] }),
+      ).toEqual(['3', '1']);
+      expect(await ids({ ownerRefs: [] })).toEqual([]);
       expect(await ids({ since: '2026-11-25T00:00:00.000Z' })).toEqual(['2']);
       expect(await ids({ until: '2026-11-25T00:00:00.000Z' })).toEqual([
         '3',

@@ -158,8 +158,8 @@ export class DatabaseActionStore implements ActionStore {
     } else if (query.target !== undefined) {
       q.where('target', query.target);
     }
-    if (query.ownerRef !== undefined) {
-      q.where('owner_ref', query.ownerRef);
+    if (query.ownerRefs !== undefined) {
+      q.whereIn('owner_ref', query.ownerRefs);
     }
     if (query.type !== undefined) {
       q.where('type', query.type);

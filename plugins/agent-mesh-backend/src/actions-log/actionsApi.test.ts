@@ -35,6 +35,31 @@ const entities: Entity[] = [
       lifecycle: 'production',
     },
   },
+  {
+    apiVersion: 'agent-mesh.io/v1alpha1',
+    kind: 'Agent',
+    metadata: { name: 'brands-planner', namespace: 'default' },
+    spec: { type: 'assistant', owner: 'brands', lifecycle: 'production' },
+  },
+  // brands > brand-a (listed as a child) and brand-b (naming its parent) > brand-b-emea
+  ...[
+    { name: 'brands', spec: { children: ['brand-a'] } },
+    { name: 'brand-a', spec: { children: [] } },
+    { name: 'brand-b', spec: { parent: 'brands', children: [] } },
+    { name: 'brand-b-emea', spec: { parent: 'group:default/brand-b' } },
+    { name: 'operations', spec: { children: [] } },
+  ].map(({ name, spec }) => ({
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Group',
+    metadata: { name, namespace: 'default' },
+    spec: { type: 'team', ...spec },
+  })),
+  {
+    apiVersion: 'agent-mesh.io/v1alpha1',
+    kind: 'Agent',
+    metadata: { name: 'emea-bot', namespace: 'default' },
+    spec: { type: 'assistant', owner: 'brand-b-emea', lifecycle: 'production' },
+  },
 ];
 
 /**
@@ -103,6 +128,62 @@ describe('actions API', () => {
 
     beforeEach(async () => {
       await knex('agent_mesh_actions').delete();
+    });
+
+    it('includes sub-teams in the owner filter, in pages and in the export', async () => {
+      const batch = [
+        action('s1', { agent: 'agent:default/sales-aggregator-bot' }),
+        action('s2', { agent: 'agent:default/ops-helper' }),
+        action('s3', { agent: 'agent:default/brands-planner' }),
+        action('s4', { agent: 'agent:default/emea-bot' }),
+        action('s5', { agent: 'agent:default/ops-helper' }),
+        action('s6', { agent: 'agent:default/emea-bot', type: 'deploy' }),
+      ];
+      const post = await request(server)
+        .post('/api/agent-mesh/actions')
+        .send({ actions: batch });
+      expect(post.status).toBe(200);
+
+      async function pagedIds(owner: string, extra: Record<string, string>) {
+        const seen: string[] = [];
+        let cursor: string | null = null;
+        do {
+          const res: request.Response = await request(server)
+            .get('/api/agent-mesh/actions')
+            .query({
+              owner,
+              limit: 2,
+              ...extra,
+              ...(cursor ? { cursor } : {}),
+            });
+          expect(res.status).toBe(200);
+          expect(res.body.items.length).toBeLessThanOrEqual(2);
+          seen.push(...res.body.items.map((i: any) => i.id));
+          cursor = res.body.nextCursor;
+        } while (cursor);
+        return seen;
+      }
+      expect(await pagedIds('group:default/brands', {})).toEqual([
+        's6',
+        's4',
+        's3',
+        's1',
+      ]);
+      expect(await pagedIds('brand-b', {})).toEqual(['s6', 's4']);
+      expect(await pagedIds('brand-a', {})).toEqual(['s1']);
+      expect(await pagedIds('brands', { type: 'deploy' })).toEqual(['s6']);
+      expect(await pagedIds('group:default/nobody', {})).toEqual([]);
+
+      const exported = await request(server)
+        .get('/api/agent-mesh/actions/export')
+        .query({ format: 'ndjson', owner: 'brands' });
+      expect(exported.status).toBe(200);
+      expect(
+        exported.text
+          .trim()
+          .split('\n')
+          .map(line => JSON.parse(line).id),
+      ).toEqual(['s6', 's4', 's3', 's1']);
     });
 
     it('ingests, resolves against the catalog, filters and pages', async () => {

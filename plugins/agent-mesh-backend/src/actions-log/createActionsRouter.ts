@@ -20,6 +20,7 @@ import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import express from 'express';
 import Router from 'express-promise-router';
 import { AgentResolver } from './AgentResolver';
+import { TeamHierarchy } from '../catalog';
 import { encodeCursor } from './cursor';
 import {
   PayloadTooLargeError,
@@ -31,12 +32,15 @@ import { parseExportTraceServiceRequest } from './otlp';
 import { parseListQuery } from './listQuery';
 import { parsePostActionsBody } from './schema';
 import { toApiAction } from './toApiAction';
+import { withSubTeams } from './ownerFilter';
 import { ActionStore } from './types';
 import { bodyParserErrors } from '../http/bodyParserErrors';
 
 export interface ActionsRouterOptions {
   store: ActionStore;
   resolver: AgentResolver;
+  /** The catalog's group hierarchy, for owner filters that include sub-teams. */
+  teams: TeamHierarchy;
   httpAuth: HttpAuthService;
   permissions: PermissionsService;
   auditor: AuditorService;
@@ -49,7 +53,7 @@ export interface ActionsRouterOptions {
 export function createActionsRouter(
   options: ActionsRouterOptions,
 ): express.Router {
-  const { store, resolver, httpAuth, permissions, auditor } = options;
+  const { store, resolver, teams, httpAuth, permissions, auditor } = options;
   const router = Router();
   const jsonBody = express.json({ limit: ACTIONS_MAX_BODY_BYTES });
 
@@ -202,7 +206,12 @@ export function createActionsRouter(
     const { format, filter } = parseExportQuery(
       req.query as Record<string, unknown>,
     );
-    await streamExport({ store, filter, format, res });
+    await streamExport({
+      store,
+      filter: await withSubTeams(filter, teams),
+      format,
+      res,
+    });
   });
 
   router.get('/actions/verify', async (req, res) => {
@@ -213,7 +222,10 @@ export function createActionsRouter(
 
   router.get('/actions', async (req, res) => {
     await authorizeRead(req);
-    const query = parseListQuery(req.query as Record<string, unknown>);
+    const query = await withSubTeams(
+      parseListQuery(req.query as Record<string, unknown>),
+      teams,
+    );
     const rows = await store.list({ ...query, limit: query.limit + 1 });
     const page = rows.slice(0, query.limit);
     const body: ListActionsResponse = {

@@ -64,7 +64,7 @@ describe('export helpers', () => {
       parseExportQuery({ format: 'csv', type: 'deploy', owner: 'platform' }),
     ).toEqual({
       format: 'csv',
-      filter: { type: 'deploy', ownerRef: 'group:default/platform' },
+      filter: { type: 'deploy', ownerRefs: ['group:default/platform'] },
     });
     expect(() => parseExportQuery({})).toThrow('format must be ndjson or csv');
     expect(() => parseExportQuery({ format: 'xml' })).toThrow('format');

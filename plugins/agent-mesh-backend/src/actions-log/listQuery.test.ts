@@ -18,7 +18,7 @@ describe('parseListQuery', () => {
       agent: 'coder',
       agentRef: 'agent:default/coder',
       targetRef: 'component:default/shop',
-      ownerRef: 'group:default/brand-a',
+      ownerRefs: ['group:default/brand-a'],
       type: 'deploy',
       since: '2026-11-01T00:00:00.000Z',
       until: '2026-11-01T23:00:00.000Z',

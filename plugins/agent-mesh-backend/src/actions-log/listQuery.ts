@@ -47,8 +47,9 @@ function instant(value: string | undefined, name: string) {
 /**
  * Reads the query string of `GET /actions` into an ActionQuery, or throws an InputError.
  *
- * Notes: `owner` matches the owning team exactly (sub-teams are not included yet); `agent` and
- * `target` match the resolved entity ref or the value as sent.
+ * Notes: `owner` is read into `ownerRefs` as the one team asked for; the router adds its
+ * sub-teams from the catalog (`withSubTeams`). `agent` and `target` match the resolved entity
+ * ref or the value as sent.
  */
 export function parseListQuery(query: Record<string, unknown>): ActionQuery {
   for (const name of Object.keys(query)) {
@@ -85,7 +86,7 @@ export function parseListQuery(query: Record<string, unknown>): ActionQuery {
         'owner must be an entity ref, e.g. group:default/team',
       );
     }
-    result.ownerRef = ref;
+    result.ownerRefs = [ref];
   }
   result.type = single(query, 'type');
   result.since = instant(single(query, 'since'), 'since');

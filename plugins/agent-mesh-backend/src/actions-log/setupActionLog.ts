@@ -3,6 +3,7 @@ import {
   agentMeshActionReadPermission,
 } from '@agent-mesh/plugin-agent-mesh-common';
 import { AgentMeshServices } from '../services';
+import { TeamHierarchy } from '../catalog';
 import { AgentResolver } from './AgentResolver';
 import { createActionsRouter } from './createActionsRouter';
 import { DatabaseActionStore } from './DatabaseActionStore';
@@ -39,6 +40,7 @@ export async function setupActionLog(
     createActionsRouter({
       store,
       resolver,
+      teams: new TeamHierarchy({ catalog, auth }),
       httpAuth,
       permissions,
       auditor: services.auditor,

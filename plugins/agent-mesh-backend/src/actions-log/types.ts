@@ -33,14 +33,15 @@ export interface StoredAction extends NewAction {
   hash: string;
 }
 
-/** Filters for reading the log; every one is an exact match. */
+/** Filters for reading the log; every one is an exact match, and all must hold. */
 export interface ActionQuery {
   /** Matches `agent_ref`, or the agent as sent. */
   agentRef?: string;
   agent?: string;
   targetRef?: string;
   target?: string;
-  ownerRef?: string;
+  /** The owning team is one of these (for `owner=`: the team and its sub-teams). */
+  ownerRefs?: string[];
   type?: string;
   /** Inclusive lower bound on `occurredAt` (ISO 8601 UTC). */
   since?: string;

@@ -22,7 +22,7 @@ import { evaluateScorecard } from './evaluateScorecard';
 import { hasScorecard } from './filters';
 import { summarizeScorecards } from './rollup';
 import { ScorecardStore } from './ScorecardStore';
-import { loadGroups, teamTree } from './teams';
+import { loadGroups, teamTree } from '../catalog';
 import { ActivityLookup, OverlapLookup } from './types';
 import { bodyParserErrors } from '../http/bodyParserErrors';
 

@@ -1,6 +1,6 @@
 export { setupScorecards, allChecks } from './setupScorecards';
 export type { ScorecardsSetup } from './setupScorecards';
-export { loadGroups, teamTree } from './teams';
+export { loadGroups, teamTree } from '../catalog';
 export { evaluateScorecard } from './evaluateScorecard';
 export { builtInChecks } from './checks';
 export { parseScorecardsConfig, readScorecardsConfig } from './config';

@@ -1,7 +1,7 @@
 import { findExample, loadExampleEntities } from './__testUtils__/examples';
 import { DEFAULT_LEVELS } from './config';
 import { summarizeScorecards } from './rollup';
-import { teamTree } from './teams';
+import { teamTree } from '../catalog';
 
 describe('teamTree', () => {
   const groups = loadExampleEntities().filter(e => e.kind === 'Group');

@@ -1,0 +1,2 @@
+export { loadGroups, teamTree } from './teams';
+export { TeamHierarchy } from './TeamHierarchy';
