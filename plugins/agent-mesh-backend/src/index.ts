@@ -5,3 +5,13 @@
  */
 
 export { agentMeshPlugin as default } from './plugin';
+export {
+  agentMeshActionConditions,
+  createAgentMeshActionConditionalDecision,
+  agentMeshActionPermissionRules,
+  agentMeshActionResourceRef,
+} from './actions-log/permissions';
+export type {
+  ActionAccessFilter,
+  ActionPermissionResource,
+} from './actions-log/permissions';

@@ -14,6 +14,7 @@ import {
   VerifyResult,
 } from './types';
 import { migratedClient } from '../database/migrations';
+import { whereActionAccess } from './permissions/accessQuery';
 
 const TABLE = 'agent_mesh_actions';
 const CHECKPOINTS = 'agent_mesh_actions_checkpoints';
@@ -170,11 +171,26 @@ export class DatabaseActionStore implements ActionStore {
     if (query.until !== undefined) {
       q.where('occurred_at', '<', query.until);
     }
+    if (query.access !== undefined) {
+      const access = query.access;
+      q.where(b => whereActionAccess(b, access));
+    }
     if (query.beforeSeq !== undefined) {
       q.where('seq', '<', query.beforeSeq);
     }
     const rows: ActionRow[] = await q.orderBy('seq', 'desc').limit(query.limit);
     return rows.map(fromRow);
+  }
+
+  async getByIds(ids: string[]): Promise<StoredAction[]> {
+    const result: StoredAction[] = [];
+    for (let i = 0; i < ids.length; i += 500) {
+      const rows: ActionRow[] = await this.db(TABLE)
+        .whereIn('id', ids.slice(i, i + 500))
+        .select();
+      result.push(...rows.map(fromRow));
+    }
+    return result;
   }
 
   async lastActivity(entityRefs: string[]): Promise<Map<string, string>> {

@@ -10,7 +10,6 @@ import {
   ACTIONS_MAX_BATCH,
   ACTIONS_MAX_BODY_BYTES,
   agentMeshActionCreatePermission,
-  agentMeshActionReadPermission,
   ListActionsResponse,
   PostActionsResponse,
   VerifyActionsResponse,
@@ -33,6 +32,7 @@ import { parseListQuery } from './listQuery';
 import { parsePostActionsBody } from './schema';
 import { toApiAction } from './toApiAction';
 import { withSubTeams } from './ownerFilter';
+import { ActionReadAuthorizer } from './permissions';
 import { ActionStore } from './types';
 import { bodyParserErrors } from '../http/bodyParserErrors';
 
@@ -41,6 +41,8 @@ export interface ActionsRouterOptions {
   resolver: AgentResolver;
   /** The catalog's group hierarchy, for owner filters that include sub-teams. */
   teams: TeamHierarchy;
+  /** Decides `agent-mesh.action.read`, conditions included. */
+  readAuthorizer: ActionReadAuthorizer;
   httpAuth: HttpAuthService;
   permissions: PermissionsService;
   auditor: AuditorService;
@@ -53,22 +55,24 @@ export interface ActionsRouterOptions {
 export function createActionsRouter(
   options: ActionsRouterOptions,
 ): express.Router {
-  const { store, resolver, teams, httpAuth, permissions, auditor } = options;
+  const {
+    store,
+    resolver,
+    teams,
+    readAuthorizer,
+    httpAuth,
+    permissions,
+    auditor,
+  } = options;
   const router = Router();
   const jsonBody = express.json({ limit: ACTIONS_MAX_BODY_BYTES });
 
-  /** Read access; a resource permission whose conditions are not applied yet (fails closed). */
+  /** Read access: everything, or what the conditional decision's criteria match. */
   async function authorizeRead(req: express.Request) {
     const credentials = await httpAuth.credentials(req, {
       allow: ['user', 'service'],
     });
-    const [decision] = await permissions.authorizeConditional(
-      [{ permission: agentMeshActionReadPermission }],
-      { credentials },
-    );
-    if (decision.result !== AuthorizeResult.ALLOW) {
-      throw new NotAllowedError('Not allowed to read the action log');
-    }
+    return readAuthorizer(credentials);
   }
 
   /** Write access, for `POST /actions` and `POST /v1/traces`. */
@@ -202,31 +206,37 @@ export function createActionsRouter(
   );
 
   router.get('/actions/export', async (req, res) => {
-    await authorizeRead(req);
+    const { access } = await authorizeRead(req);
     const { format, filter } = parseExportQuery(
       req.query as Record<string, unknown>,
     );
     await streamExport({
       store,
-      filter: await withSubTeams(filter, teams),
+      filter: { ...(await withSubTeams(filter, teams)), access },
       format,
       res,
     });
   });
 
   router.get('/actions/verify', async (req, res) => {
-    await authorizeRead(req);
+    // The result covers the whole chain, so a decision limited to some actions is not enough.
+    const { access } = await authorizeRead(req);
+    if (access) {
+      throw new NotAllowedError(
+        'Verifying the action log needs read access to all of it',
+      );
+    }
     const result: VerifyActionsResponse = await store.verify();
     res.json(result);
   });
 
   router.get('/actions', async (req, res) => {
-    await authorizeRead(req);
+    const { access } = await authorizeRead(req);
     const query = await withSubTeams(
       parseListQuery(req.query as Record<string, unknown>),
       teams,
     );
-    const rows = await store.list({ ...query, limit: query.limit + 1 });
+    const rows = await store.list({ ...query, access, limit: query.limit + 1 });
     const page = rows.slice(0, query.limit);
     const body: ListActionsResponse = {
       items: page.map(toApiAction),

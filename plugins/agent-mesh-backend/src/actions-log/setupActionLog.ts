@@ -1,7 +1,4 @@
-import {
-  agentMeshActionCreatePermission,
-  agentMeshActionReadPermission,
-} from '@agent-mesh/plugin-agent-mesh-common';
+import { agentMeshActionCreatePermission } from '@agent-mesh/plugin-agent-mesh-common';
 import { AgentMeshServices } from '../services';
 import { TeamHierarchy } from '../catalog';
 import { AgentResolver } from './AgentResolver';
@@ -10,14 +7,21 @@ import { DatabaseActionStore } from './DatabaseActionStore';
 import { readRetentionConfig, scheduleRetention } from './retention';
 import { prepareSeed } from './seed';
 import { ActionStore } from './types';
+import {
+  ActionReadAuthorizer,
+  createActionReadAuthorizer,
+  registerActionResource,
+} from './permissions';
 
 /**
  * Sets up the action log: its store, its permissions and its routes, the demo seed
  * (`agentMesh.actions.seedFile`) and retention (`agentMesh.actions.retention`).
  */
-export async function setupActionLog(
-  services: AgentMeshServices,
-): Promise<{ store: ActionStore; resolver: AgentResolver }> {
+export async function setupActionLog(services: AgentMeshServices): Promise<{
+  store: ActionStore;
+  resolver: AgentResolver;
+  readAuthorizer: ActionReadAuthorizer;
+}> {
   const {
     config,
     database,
@@ -30,17 +34,22 @@ export async function setupActionLog(
     logger,
     scheduler,
   } = services;
-  permissionsRegistry.addPermissions([
-    agentMeshActionCreatePermission,
-    agentMeshActionReadPermission,
-  ]);
   const store = await DatabaseActionStore.create({ database });
   const resolver = new AgentResolver({ catalog, auth });
+  const teams = new TeamHierarchy({ catalog, auth });
+  permissionsRegistry.addPermissions([agentMeshActionCreatePermission]);
+  registerActionResource({ permissionsRegistry, store, teams });
+  const readAuthorizer = createActionReadAuthorizer({
+    permissions,
+    permissionsRegistry,
+    teams,
+  });
   services.httpRouter.use(
     createActionsRouter({
       store,
       resolver,
-      teams: new TeamHierarchy({ catalog, auth }),
+      teams,
+      readAuthorizer,
       httpAuth,
       permissions,
       auditor: services.auditor,
@@ -67,5 +76,5 @@ export async function setupActionLog(
   if (retention) {
     await scheduleRetention({ scheduler, store, logger, retention });
   }
-  return { store, resolver };
+  return { store, resolver, readAuthorizer };
 }

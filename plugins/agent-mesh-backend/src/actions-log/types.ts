@@ -1,3 +1,6 @@
+import type { PermissionCriteria } from '@backstage/plugin-permission-common';
+import type { ActionAccessFilter } from './permissions/actionResource';
+
 /**
  * An action ready to be stored: validated, normalised and resolved against the catalog, but not
  * yet placed in the chain.
@@ -47,6 +50,8 @@ export interface ActionQuery {
   since?: string;
   /** Exclusive upper bound on `occurredAt` (ISO 8601 UTC). */
   until?: string;
+  /** What the caller may read, from a conditional permission decision (sub-teams expanded). */
+  access?: PermissionCriteria<ActionAccessFilter>;
   /** Only actions with a smaller seq (keyset pagination, newest first). */
   beforeSeq?: number;
   limit: number;
@@ -102,6 +107,8 @@ export interface ActionStore {
   append(actions: NewAction[], options?: AppendOptions): Promise<AppendResult>;
   /** Newest first (by seq). */
   list(query: ActionQuery): Promise<StoredAction[]>;
+  /** The stored actions with these ids, in no particular order; unknown ids are left out. */
+  getByIds(ids: string[]): Promise<StoredAction[]>;
   /**
    * For each of the entity refs, the `occurredAt` (ISO 8601 UTC) of the newest action whose agent,
    * target or owning team is that ref. Refs are matched without regard to case and keyed as

@@ -53,6 +53,16 @@ describe('TeamHierarchy', () => {
     ]);
   });
 
+  it('gives a team with the groups above it', async () => {
+    const { hierarchy } = setUp();
+    await expect(
+      hierarchy.teamWithParents('group:default/brand-b'),
+    ).resolves.toEqual(['group:default/brand-b', 'group:default/brands']);
+    await expect(
+      hierarchy.teamWithParents('group:default/ghost'),
+    ).resolves.toEqual(['group:default/ghost']);
+  });
+
   it('reads the catalog once per time to live, also for concurrent calls', async () => {
     const { hierarchy, catalog, advance } = setUp();
     await Promise.all([

@@ -2,6 +2,16 @@ import { AuthService } from '@backstage/backend-plugin-api';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { childrenByGroup, descendantsOf, loadGroups } from './teams';
 
+function invert(children: Map<string, Set<string>>) {
+  const parents = new Map<string, Set<string>>();
+  for (const [parent, set] of children) {
+    for (const child of set) {
+      parents.set(child, (parents.get(child) ?? new Set()).add(parent));
+    }
+  }
+  return parents;
+}
+
 /**
  * The catalog's group hierarchy, read with the plugin's own credentials and kept for a short
  * time, so that filters by team with sub-teams do not load every Group on each request. The
@@ -21,6 +31,11 @@ export class TeamHierarchy {
   /** The team and every group below it (full, lower-case refs, the team first). */
   async teamWithSubTeams(teamRef: string): Promise<string[]> {
     return descendantsOf(await this.children(), teamRef);
+  }
+
+  /** The team and every group above it (full, lower-case refs, the team first). */
+  async teamWithParents(teamRef: string): Promise<string[]> {
+    return descendantsOf(invert(await this.children()), teamRef);
   }
 
   /** The union of `teamWithSubTeams` for several teams, without repeats. */

@@ -3,7 +3,7 @@ import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import { parseValidEntityRef } from '@agent-mesh/plugin-agent-mesh-common';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 
-function groupRef(value: unknown, namespace: string): string | undefined {
+function toGroupRef(value: unknown, namespace: string): string | undefined {
   const parsed = parseValidEntityRef(value, {
     defaultKind: 'group',
     defaultNamespace: namespace,
@@ -32,14 +32,14 @@ export function childrenByGroup(groups: Entity[]): Map<string, Set<string>> {
       ? group.spec!.children
       : [];
     for (const child of listed) {
-      add(ref, groupRef(child, namespace));
+      add(ref, toGroupRef(child, namespace));
     }
-    add(groupRef(group.spec?.parent, namespace), ref);
+    add(toGroupRef(group.spec?.parent, namespace), ref);
     for (const relation of group.relations ?? []) {
       if (relation.type === 'parentOf') {
-        add(ref, groupRef(relation.targetRef, namespace));
+        add(ref, toGroupRef(relation.targetRef, namespace));
       } else if (relation.type === 'childOf') {
-        add(groupRef(relation.targetRef, namespace), ref);
+        add(toGroupRef(relation.targetRef, namespace), ref);
       }
     }
   }
