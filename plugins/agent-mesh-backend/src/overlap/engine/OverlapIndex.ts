@@ -3,14 +3,16 @@ import {
   OverlapSubject,
 } from '@agent-mesh/plugin-agent-mesh-node';
 import { OverlapDocument, toDocument } from './document';
-import { CorpusField, CorpusStats, documentKeys } from './corpus';
+import { CorpusField, documentKeys } from './corpus';
 import {
   combine,
   PairScore,
   structureEvidence,
-  textNorm,
   textSimilarity,
 } from './scoring';
+import { CachedCorpusStats } from './CachedCorpusStats';
+import { KeyPostings } from './KeyPostings';
+import { topSlots } from './topSlots';
 import {
   DEFAULT_OVERLAP_CONFIG,
   OverlapConfig,
@@ -55,77 +57,89 @@ export interface OverlapIndexOptions {
   signals?: OverlapSignal[];
 }
 
-/** How far each kind of shared key pushes a document up the candidate list. */
-const CANDIDATE_FIELD_WEIGHT: Record<Exclude<CorpusField, 'term'>, string> = {
-  integration: 'integrations',
-  category: 'systemCategories',
-  tag: 'tags',
-  dependency: 'dependencies',
-  type: 'type',
+/** The structure fields that the candidate ranking estimates a Dice coefficient for. */
+const DICE_FIELDS = ['integration', 'category', 'tag', 'dependency'] as const;
+type DiceField = (typeof DICE_FIELDS)[number];
+/** Column of each field in the per-slot weight sums; column 0 is the text vector norm. */
+const COLUMN: Partial<Record<CorpusField, number>> = {
+  term: 0,
+  integration: 1,
+  category: 2,
+  tag: 3,
+  dependency: 4,
 };
+const COLUMNS = 5;
+const INTEGRATION_COLUMN = COLUMN.integration!;
+const CATEGORY_COLUMN = COLUMN.category!;
+/** Set in a slot's column-0 shared count when it has the query's type (no count needs bit 30). */
+const SAME_TYPE = 1 << 30;
+/** The config weight and whether the scorer saturates the Dice coefficient, per field. */
+const DICE_SIGNAL: Record<DiceField, { weight: string; saturate: boolean }> = {
+  integration: { weight: 'integrations', saturate: true },
+  category: { weight: 'systemCategories', saturate: false },
+  tag: { weight: 'tags', saturate: true },
+  dependency: { weight: 'dependencies', saturate: false },
+};
+/** Fully scored candidates per query: at least this many, or five times the limit. */
+const MIN_CANDIDATES = 50;
 
-/** The `max` slots with the highest scores, best first, through a small min-heap. */
-function topSlots(
-  slots: number[],
-  scores: Float64Array,
-  max: number,
-): number[] {
-  if (slots.length <= max) {
-    return slots.sort((a, b) => scores[b] - scores[a]);
-  }
-  const heap: number[] = [];
-  const less = (i: number, j: number) => scores[heap[i]] < scores[heap[j]];
-  const swap = (i: number, j: number) => {
-    [heap[i], heap[j]] = [heap[j], heap[i]];
-  };
-  const down = (start: number) => {
-    let i = start;
-    for (;;) {
-      const l = 2 * i + 1;
-      const r = l + 1;
-      let m = i;
-      if (l < heap.length && less(l, m)) m = l;
-      if (r < heap.length && less(r, m)) m = r;
-      if (m === i) return;
-      swap(i, m);
-      i = m;
-    }
-  };
-  for (const slot of slots) {
-    if (heap.length < max) {
-      heap.push(slot);
-      let i = heap.length - 1;
-      while (i > 0 && less(i, (i - 1) >> 1)) {
-        swap(i, (i - 1) >> 1);
-        i = (i - 1) >> 1;
-      }
-    } else if (scores[slot] > scores[heap[0]]) {
-      heap[0] = slot;
-      down(0);
-    }
-  }
-  return heap.sort((a, b) => scores[b] - scores[a]);
+function grown<T extends Float64Array | Int32Array | Uint32Array>(
+  array: T,
+  length: number,
+): T {
+  if (array.length >= length) return array;
+  const next = new (array.constructor as new (n: number) => T)(
+    Math.max(length, array.length * 2, 64),
+  );
+  next.set(array);
+  return next;
 }
 
+/** What the index keeps of a document besides its key ids: the structure fields as they are. */
+type DocumentRest = Omit<OverlapDocument, 'subject' | 'terms'>;
+
 /**
- * An in-memory overlap index. Documents are added, updated and removed one at a time; a query
- * generates candidates from an inverted index of terms, integrations, kinds of systems, tags,
- * dependencies and types (skipping keys so common that they say little), ranks them by a cheap
- * partial score, and scores the best of them fully. `bruteForce` scores every document, for
- * comparison.
+ * An in-memory overlap index. Documents are added, updated and removed one at a time.
+ *
+ * Memory: a document is kept as its subject, one Float64Array of (key id, weight) pairs and its
+ * structure fields with interned strings; keys get integer ids and posting lists of typed arrays
+ * (`KeyPostings`). The scorer's `OverlapDocument` (with its map of terms) is put together again
+ * only for the few documents that a query scores.
+ *
+ * Queries: every document that shares a key with the query gets an estimate of the scorer's
+ * result from the posting lists (TF-IDF dot product, rarity-weighted Dice coefficients of the
+ * structure fields, the same noisy-OR), cross-team ones first as in the result; the best
+ * estimates are then scored by the scorer itself, so the scores returned are the scorer's.
+ * `bruteForce` scores every document, for comparison.
  */
 export class OverlapIndex {
-  readonly #docs = new Map<string, OverlapDocument>();
-  /** Documents by slot number; posting lists hold slots, which are cheaper than refs. */
   readonly #slotOf = new Map<string, number>();
-  readonly #slots: Array<OverlapDocument | undefined> = [];
+  readonly #subjects: Array<OverlapSubject | undefined> = [];
+  /** Per slot: key id, weight (a term's tf, 1 for other keys), key id, weight, ... */
+  readonly #keysOf: Array<Float64Array | undefined> = [];
+  readonly #restOf: Array<DocumentRest | undefined> = [];
   readonly #freeSlots: number[] = [];
-  /** Norm of each slot's text vector when it was indexed (for candidate ranking only). */
-  readonly #norms: number[] = [];
-  readonly #postings = new Map<string, Map<number, number>>();
-  readonly #stats = new CorpusStats();
+  /** Per slot: the owner's id in #owners, -1 for none. */
+  #ownerOf = new Int32Array(0);
+  readonly #owners = new Map<string, number>();
+  /** Per slot and column: text vector norm and idf sums of the structure fields. */
+  #sums = new Float64Array(0);
+  /** Corpus size when #sums were last brought up to date for every slot. */
+  #sumsCorpusSize = 0;
+  readonly #strings = new Map<string, string>();
+  readonly #postings = new KeyPostings();
+  readonly #stats = new CachedCorpusStats();
   readonly #config: OverlapConfig;
   readonly #signals: OverlapSignal[];
+  readonly #weights: OverlapWeights;
+
+  // Accumulators of one query, kept between queries to spare the allocation.
+  #epoch = 0;
+  #mark = new Uint32Array(0);
+  #shared = new Float64Array(0);
+  #sharedCount = new Int32Array(0);
+  #priority = new Float64Array(0);
+  #touched = new Int32Array(0);
 
   constructor(options: OverlapIndexOptions = {}) {
     this.#config = {
@@ -137,10 +151,16 @@ export class OverlapIndex {
       } as OverlapWeights,
     };
     this.#signals = options.signals ?? [];
+    this.#weights = { ...this.#config.weights };
+    for (const signal of this.#signals) {
+      if (!(signal.id in this.#weights)) {
+        this.#weights[signal.id] = signal.weight;
+      }
+    }
   }
 
   get size(): number {
-    return this.#docs.size;
+    return this.#slotOf.size;
   }
 
   get config(): OverlapConfig {
@@ -148,11 +168,12 @@ export class OverlapIndex {
   }
 
   has(entityRef: string): boolean {
-    return this.#docs.has(entityRef);
+    return this.#slotOf.has(entityRef);
   }
 
   get(entityRef: string): OverlapSubject | undefined {
-    return this.#docs.get(entityRef)?.subject;
+    const slot = this.#slotOf.get(entityRef);
+    return slot === undefined ? undefined : this.#subjects[slot];
   }
 
   /** Adds a subject, or replaces the one with the same entityRef. */
@@ -161,39 +182,42 @@ export class OverlapIndex {
       throw new Error('An indexed subject needs an entityRef');
     this.remove(subject.entityRef);
     const doc = toDocument(subject);
-    const slot = this.#freeSlots.pop() ?? this.#slots.length;
-    this.#docs.set(subject.entityRef, doc);
-    this.#slotOf.set(subject.entityRef, slot);
-    this.#slots[slot] = doc;
+    const slot = this.#freeSlots.pop() ?? this.#subjects.length;
+    this.#ensureCapacity(slot + 1);
     this.#stats.add(doc);
-    for (const [field, key] of documentKeys(doc)) {
-      const k = `${field}:${key}`;
-      let posting = this.#postings.get(k);
-      if (!posting) {
-        posting = new Map();
-        this.#postings.set(k, posting);
-      }
-      posting.set(slot, field === 'term' ? doc.terms.get(key)! : 1);
-    }
-    this.#norms[slot] = textNorm(doc, this.#stats);
+    const keys = documentKeys(doc);
+    const packed = new Float64Array(keys.length * 2);
+    keys.forEach(([field, key], i) => {
+      const id = this.#postings.idOf(field, key);
+      const weight = field === 'term' ? doc.terms.get(key)! : 1;
+      packed[2 * i] = id;
+      packed[2 * i + 1] = weight;
+      this.#postings.add(id, slot, weight);
+    });
+    const { subject: _subject, terms: _terms, ...rest } = doc;
+    this.#slotOf.set(subject.entityRef, slot);
+    this.#subjects[slot] = subject;
+    this.#keysOf[slot] = packed;
+    this.#restOf[slot] = this.#intern(rest);
+    this.#ownerOf[slot] = this.#ownerId(subject.owner);
+    this.#updateSums(slot);
   }
 
   /** Removes a subject; true if it was there. */
   remove(entityRef: string): boolean {
-    const doc = this.#docs.get(entityRef);
     const slot = this.#slotOf.get(entityRef);
-    if (!doc || slot === undefined) return false;
-    for (const [field, key] of documentKeys(doc)) {
-      const k = `${field}:${key}`;
-      const posting = this.#postings.get(k);
-      posting?.delete(slot);
-      if (posting && posting.size === 0) this.#postings.delete(k);
+    if (slot === undefined) return false;
+    this.#stats.remove(this.#document(slot));
+    const packed = this.#keysOf[slot]!;
+    for (let i = 0; i < packed.length; i += 2) {
+      this.#postings.delete(packed[i], slot);
     }
-    this.#stats.remove(doc);
-    this.#docs.delete(entityRef);
     this.#slotOf.delete(entityRef);
-    this.#slots[slot] = undefined;
-    this.#norms[slot] = 0;
+    this.#subjects[slot] = undefined;
+    this.#keysOf[slot] = undefined;
+    this.#restOf[slot] = undefined;
+    this.#ownerOf[slot] = -1;
+    this.#sums.fill(0, slot * COLUMNS, (slot + 1) * COLUMNS);
     this.#freeSlots.push(slot);
     return true;
   }
@@ -210,8 +234,13 @@ export class OverlapIndex {
   ): Promise<OverlapMatch[]> {
     const doc = this.#resolve(subject);
     const limit = options.limit ?? this.#config.maxResults;
-    const candidates = this.#candidates(doc, Math.max(50, limit * 5));
-    return this.#rank(doc, candidates, options);
+    const threshold = options.threshold ?? this.#config.threshold;
+    const max = Math.max(MIN_CANDIDATES, limit * 5);
+    const slots =
+      this.size <= max
+        ? this.#liveSlots()
+        : this.#candidates(doc, max, threshold);
+    return this.#rank(doc, slots, options);
   }
 
   /** Like `query`, but scores every indexed subject. */
@@ -219,8 +248,7 @@ export class OverlapIndex {
     subject: OverlapSubject | string,
     options: OverlapQueryOptions = {},
   ): Promise<OverlapMatch[]> {
-    const doc = this.#resolve(subject);
-    return this.#rank(doc, [...this.#docs.keys()], options);
+    return this.#rank(this.#resolve(subject), this.#liveSlots(), options);
   }
 
   /** Matches for work that is not in the catalog yet (`POST /similar`). */
@@ -245,70 +273,248 @@ export class OverlapIndex {
     );
   }
 
+  #liveSlots(): number[] {
+    return [...this.#slotOf.values()];
+  }
+
+  #ensureCapacity(slots: number) {
+    this.#ownerOf = grown(this.#ownerOf, slots);
+    this.#sums = grown(this.#sums, slots * COLUMNS);
+    this.#mark = grown(this.#mark, slots);
+    this.#shared = grown(this.#shared, slots * COLUMNS);
+    this.#sharedCount = grown(this.#sharedCount, slots * COLUMNS);
+    this.#priority = grown(this.#priority, slots);
+    this.#touched = grown(this.#touched, slots);
+  }
+
+  #ownerId(owner: string | undefined): number {
+    if (!owner) return -1;
+    let id = this.#owners.get(owner);
+    if (id === undefined) {
+      id = this.#owners.size;
+      this.#owners.set(owner, id);
+    }
+    return id;
+  }
+
+  /** One copy of each string in the structure fields (many documents share a system or tag). */
+  #intern(rest: DocumentRest): DocumentRest {
+    const interned: Record<string, unknown> = {};
+    for (const [field, value] of Object.entries(rest)) {
+      const one = (v: unknown) => {
+        if (typeof v !== 'string') return v;
+        let copy = this.#strings.get(v);
+        if (copy === undefined) {
+          copy = v;
+          this.#strings.set(v, v);
+        }
+        return copy;
+      };
+      interned[field] = Array.isArray(value) ? value.map(one) : one(value);
+    }
+    return interned as DocumentRest;
+  }
+
+  /** The scorer's document of an indexed slot, put together from what the index keeps. */
+  #document(slot: number): OverlapDocument {
+    const packed = this.#keysOf[slot]!;
+    const terms = new Map<string, number>();
+    for (let i = 0; i < packed.length; i += 2) {
+      if (this.#postings.field(packed[i]) === 'term') {
+        terms.set(this.#postings.key(packed[i]), packed[i + 1]);
+      }
+    }
+    return {
+      ...this.#restOf[slot]!,
+      subject: this.#subjects[slot]!,
+      terms,
+    };
+  }
+
   #doc(subject: OverlapSubject): OverlapDocument {
-    const indexed = subject.entityRef
-      ? this.#docs.get(subject.entityRef)
+    const slot = subject.entityRef
+      ? this.#slotOf.get(subject.entityRef)
       : undefined;
-    return indexed && indexed.subject === subject
-      ? indexed
+    return slot !== undefined && this.#subjects[slot] === subject
+      ? this.#document(slot)
       : toDocument(subject);
   }
 
   #resolve(subject: OverlapSubject | string): OverlapDocument {
     if (typeof subject !== 'string') return this.#doc(subject);
-    const doc = this.#docs.get(subject);
-    if (!doc) throw new Error(`${subject} is not in the overlap index`);
-    return doc;
+    const slot = this.#slotOf.get(subject);
+    if (slot === undefined) {
+      throw new Error(`${subject} is not in the overlap index`);
+    }
+    return this.#document(slot);
+  }
+
+  /** Text norm and structure idf sums of one slot under the current corpus statistics. */
+  #updateSums(slot: number) {
+    const packed = this.#keysOf[slot]!;
+    const base = slot * COLUMNS;
+    this.#sums.fill(0, base, base + COLUMNS);
+    for (let i = 0; i < packed.length; i += 2) {
+      const field = this.#postings.field(packed[i]);
+      const column = COLUMN[field];
+      if (column === undefined) continue;
+      const idf = this.#stats.idf(field, this.#postings.key(packed[i]));
+      if (column === 0) {
+        const w = packed[i + 1] * idf;
+        this.#sums[base] += w * w;
+      } else {
+        this.#sums[base + column] += idf;
+      }
+    }
+    this.#sums[base] = Math.sqrt(this.#sums[base]);
   }
 
   /**
-   * Term-at-a-time accumulation of a partial score over the posting lists of the query's keys.
-   * Keys that more than a fifth of a large corpus shares are skipped: they cannot lift a pair
-   * over the threshold on their own and would turn the query into a scan.
+   * The estimates use idf values from when each document was indexed; once the corpus has grown
+   * or shrunk by a tenth since they were all brought up to date, they are updated for all.
    */
-  #candidates(doc: OverlapDocument, max: number): string[] {
+  #refreshSums() {
     const n = this.#stats.size;
-    const maxPosting = Math.max(500, Math.floor(n * 0.2));
-    const weights = this.#config.weights;
-    const queryNorm = textNorm(doc, this.#stats) || 1;
-    const scores = new Float64Array(this.#slots.length);
-    const touched: number[] = [];
-    const add = (slot: number, value: number) => {
-      if (scores[slot] === 0) touched.push(slot);
-      scores[slot] += value;
-    };
-    const structureTotals = new Map<CorpusField, number>();
+    if (Math.abs(n - this.#sumsCorpusSize) <= 0.1 * this.#sumsCorpusSize) {
+      return;
+    }
+    for (const slot of this.#slotOf.values()) this.#updateSums(slot);
+    this.#sumsCorpusSize = n;
+  }
+
+  /**
+   * Estimates the score of every document that shares a key with the query, straight from the
+   * posting lists, and returns the `max` most promising slots: cross-team documents whose
+   * estimate comes near the threshold first, as the result orders them.
+   */
+  #candidates(doc: OverlapDocument, max: number, threshold: number): number[] {
+    this.#refreshSums();
+    const stats = this.#stats;
+    const weights = this.#weights;
+    const epoch = ++this.#epoch;
+    const mark = this.#mark;
+    const shared = this.#shared;
+    const sharedCount = this.#sharedCount;
+    const touched = this.#touched;
+    let touchedCount = 0;
+
+    const querySums = new Float64Array(COLUMNS);
     const keys = documentKeys(doc);
+    let typeId: number | undefined;
+    let typeKey: string | undefined;
     for (const [field, key] of keys) {
-      if (field !== 'term') {
-        structureTotals.set(
-          field,
-          (structureTotals.get(field) ?? 0) + this.#stats.idf(field, key),
-        );
-      }
-    }
-    for (const [field, key] of keys) {
-      const posting = this.#postings.get(`${field}:${key}`);
-      if (!posting || posting.size > maxPosting) continue;
-      const idf = this.#stats.idf(field, key);
-      if (field === 'term') {
-        const q = (doc.terms.get(key)! * idf * idf) / queryNorm;
-        for (const [slot, tf] of posting) {
-          add(slot, (q * tf) / (this.#norms[slot] || 1));
-        }
+      const column = COLUMN[field];
+      if (column === undefined) continue;
+      const idf = stats.idf(field, key);
+      if (column === 0) {
+        const w = doc.terms.get(key)! * idf;
+        querySums[0] += w * w;
       } else {
-        const weight = weights[CANDIDATE_FIELD_WEIGHT[field]] ?? 0;
-        const value = (weight * idf) / (structureTotals.get(field) || 1);
-        for (const slot of posting.keys()) add(slot, value);
+        querySums[column] += idf;
       }
     }
+    querySums[0] = Math.sqrt(querySums[0]);
+
+    for (const [field, key] of keys) {
+      const id = this.#postings.find(field, key);
+      if (id === undefined) continue;
+      const column = COLUMN[field];
+      if (column === undefined) {
+        if (field === 'type') {
+          typeId = id;
+          typeKey = key;
+        }
+        continue;
+      }
+      const idf = stats.idf(field, key);
+      const value = column === 0 ? doc.terms.get(key)! * idf * idf : idf;
+      const {
+        slots,
+        weights: postingWeights,
+        length,
+      } = this.#postings.posting(id);
+      for (let i = 0; i < length; i++) {
+        const slot = slots[i];
+        const at = slot * COLUMNS + column;
+        if (mark[slot] !== epoch) {
+          mark[slot] = epoch;
+          shared.fill(0, slot * COLUMNS, slot * COLUMNS + COLUMNS);
+          sharedCount.fill(0, slot * COLUMNS, slot * COLUMNS + COLUMNS);
+          touched[touchedCount++] = slot;
+        }
+        shared[at] += column === 0 ? value * postingWeights[i] : value;
+        sharedCount[at]++;
+      }
+    }
+
+    // The same type alone never reaches the threshold unless its weight does: it only adds
+    // to documents that share something else.
+    const typeAlone = (weights.type ?? 0) >= threshold;
+    let typeScore = 0;
+    if (typeId !== undefined && typeKey !== undefined) {
+      // What the scorer gives any pair of this type: its own type evidence against itself.
+      typeScore =
+        structureEvidence(doc, doc, stats).find(e => e.signal === 'type')
+          ?.score ?? 0;
+      const { slots, length } = this.#postings.posting(typeId);
+      for (let i = 0; i < length; i++) {
+        const slot = slots[i];
+        if (mark[slot] === epoch) {
+          sharedCount[slot * COLUMNS] |= SAME_TYPE;
+        } else if (typeAlone) {
+          mark[slot] = epoch;
+          shared.fill(0, slot * COLUMNS, slot * COLUMNS + COLUMNS);
+          sharedCount.fill(0, slot * COLUMNS, slot * COLUMNS + COLUMNS);
+          sharedCount[slot * COLUMNS] = SAME_TYPE;
+          touched[touchedCount++] = slot;
+        }
+      }
+    }
+
     const ownSlot = this.#slotOf.get(doc.subject.entityRef);
-    const best = topSlots(
-      touched.filter(slot => slot !== ownSlot),
-      scores,
-      max,
-    );
-    return best.map(slot => this.#slots[slot]!.subject.entityRef);
+    const owner = doc.subject.owner ? this.#owners.get(doc.subject.owner) : -1;
+    const hasOwner = Boolean(doc.subject.owner);
+    const textWeight = weights.text ?? 0;
+    const typeWeight = weights.type ?? 0;
+    const dice = DICE_FIELDS.map(field => ({
+      column: COLUMN[field]!,
+      weight: weights[DICE_SIGNAL[field].weight] ?? 0,
+      saturate: DICE_SIGNAL[field].saturate,
+    }));
+    const priority = this.#priority;
+    const sums = this.#sums;
+    let kept = 0;
+    for (let k = 0; k < touchedCount; k++) {
+      const slot = touched[k];
+      if (slot === ownSlot) continue;
+      const base = slot * COLUMNS;
+      let remaining = 1;
+      const norms = querySums[0] * sums[base];
+      if (norms > 0) {
+        remaining *= 1 - textWeight * Math.min(1, shared[base] / norms);
+      }
+      const sharesIntegration = sharedCount[base + INTEGRATION_COLUMN] > 0;
+      for (const { column, weight, saturate } of dice) {
+        const count = sharedCount[base + column];
+        if (count === 0) continue;
+        // The scorer compares kinds of systems only for the systems that are not shared.
+        if (column === CATEGORY_COLUMN && sharesIntegration) continue;
+        let score =
+          (2 * shared[base + column]) /
+          (querySums[column] + sums[base + column]);
+        if (saturate) score *= 1 - 2 ** -count;
+        remaining *= 1 - weight * Math.min(1, score);
+      }
+      if (sharedCount[base] & SAME_TYPE)
+        remaining *= 1 - typeWeight * typeScore;
+      const estimate = 1 - remaining;
+      const crossTeam =
+        hasOwner && this.#ownerOf[slot] !== -1 && this.#ownerOf[slot] !== owner;
+      priority[slot] =
+        estimate + (crossTeam && estimate >= threshold * 0.5 ? 1 : 0);
+      touched[kept++] = slot;
+    }
+    return topSlots(touched, kept, priority, max);
   }
 
   async #score(a: OverlapDocument, b: OverlapDocument): Promise<PairScore> {
@@ -324,31 +530,27 @@ export class OverlapIndex {
         reasons: result.reasons,
       });
     }
-    const weights = { ...this.#config.weights };
-    for (const signal of this.#signals) {
-      if (!(signal.id in weights)) weights[signal.id] = signal.weight;
-    }
-    return combine(evidence, weights);
+    return combine(evidence, this.#weights);
   }
 
   async #rank(
     doc: OverlapDocument,
-    refs: string[],
+    slots: number[],
     options: OverlapQueryOptions,
   ): Promise<OverlapMatch[]> {
     const threshold = options.threshold ?? this.#config.threshold;
     const limit = options.limit ?? this.#config.maxResults;
     const ownRef = doc.subject.entityRef;
     const matches: OverlapMatch[] = [];
-    for (const ref of refs) {
-      if (ref === ownRef) continue;
-      const other = this.#docs.get(ref)!;
-      const { score, reasons } = await this.#score(doc, other);
+    for (const slot of slots) {
+      const subject = this.#subjects[slot]!;
+      if (subject.entityRef === ownRef) continue;
+      const { score, reasons } = await this.#score(doc, this.#document(slot));
       if (score < threshold || score === 0) continue;
-      const owner = other.subject.owner;
+      const owner = subject.owner;
       matches.push({
-        entityRef: ref,
-        title: other.subject.title,
+        entityRef: subject.entityRef,
+        title: subject.title,
         owner,
         score: Math.round(score * 1000) / 1000,
         crossTeam: Boolean(
