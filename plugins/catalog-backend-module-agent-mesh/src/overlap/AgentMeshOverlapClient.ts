@@ -1,5 +1,6 @@
 import { AuthService, DiscoveryService } from '@backstage/backend-plugin-api';
 import { ResponseError } from '@backstage/errors';
+import { ServiceTokenCache } from './ServiceTokenCache';
 import {
   GetOverlapsResponse,
   OverlapItem,
@@ -25,7 +26,7 @@ export interface OverlapLookupClient {
  */
 export class AgentMeshOverlapClient implements OverlapLookupClient {
   private readonly discovery: DiscoveryService;
-  private readonly auth: AuthService;
+  private readonly tokens: ServiceTokenCache;
   private readonly timeoutMs: number;
 
   constructor(options: {
@@ -34,23 +35,25 @@ export class AgentMeshOverlapClient implements OverlapLookupClient {
     timeoutMs?: number;
   }) {
     this.discovery = options.discovery;
-    this.auth = options.auth;
+    this.tokens = new ServiceTokenCache(options.auth, AGENT_MESH_PLUGIN_ID);
     this.timeoutMs = options.timeoutMs ?? DEFAULT_OVERLAP_REQUEST_TIMEOUT_MS;
   }
 
   async getOverlaps(entityRef: string): Promise<OverlapItem[] | undefined> {
     const baseUrl = await this.discovery.getBaseUrl(AGENT_MESH_PLUGIN_ID);
-    const { token } = await this.auth.getPluginRequestToken({
-      onBehalfOf: await this.auth.getOwnServiceCredentials(),
-      targetPluginId: AGENT_MESH_PLUGIN_ID,
-    });
-    const response = await fetch(
-      `${baseUrl}/overlaps?entityRef=${encodeURIComponent(entityRef)}`,
-      {
-        headers: { Authorization: `Bearer ${token}` },
+    const url = `${baseUrl}/overlaps?entityRef=${encodeURIComponent(
+      entityRef,
+    )}`;
+    const get = async () =>
+      fetch(url, {
+        headers: { Authorization: `Bearer ${await this.tokens.token()}` },
         signal: AbortSignal.timeout(this.timeoutMs),
-      },
-    );
+      });
+    let response = await get();
+    if (response.status === 401 && this.tokens.clear()) {
+      // A reused token that the backend no longer accepts (e.g. after a key rotation).
+      response = await get();
+    }
     if (response.status === 404) {
       // The plugin's own 404 (a NotFoundError: the entity is not indexed yet) means no overlaps
       // yet; any other 404 (an empty one: no agent-mesh plugin behind this URL) is a failure.
