@@ -16,6 +16,7 @@ import { createHealthRouter } from './health/createHealthRouter';
 import { setupActionLog } from './actions-log';
 import { setupOverlap } from './overlap';
 import { setupMcpActions } from './mcp';
+import { setupOverview } from './overview';
 import { setupScorecards } from './scorecards';
 import { AgentMeshServices } from './services';
 
@@ -85,6 +86,7 @@ export const agentMeshPlugin = createBackendPlugin({
           overlaps: overlap,
           activity: actionLog.store,
         });
+        await setupOverview(services, { overlaps: overlap, scorecards });
         // Actions for the actions registry (MCP tools), over the parts set up above.
         setupMcpActions(services, { overlap, actionLog, scorecards });
 

@@ -12,3 +12,4 @@ export * from './permissions';
 export * from './actions';
 export * from './overlap';
 export * from './scorecards';
+export * from './overview';

@@ -1,0 +1,137 @@
+import { OverviewEntity } from './catalogEntities';
+import {
+  clusterLabel,
+  findOverlapPairs,
+  OverlapPair,
+  overlapClusters,
+} from './clusters';
+
+const entity = (
+  name: string,
+  owner: string,
+  type = 'aggregator',
+): OverviewEntity => ({
+  ref: `aiartifact:default/${name}`,
+  indexRef: `aiartifact:default/${name}`,
+  kind: 'AiArtifact',
+  title: name,
+  owner: `group:default/${owner}`,
+  builtBy: [],
+  type,
+});
+
+const a = entity('brand-a-sales', 'brand-a');
+const b = entity('brand-b-rollup', 'brand-b');
+const c = entity('brand-c-sync', 'brand-c', 'dashboard');
+const copyA = entity('copy-studio', 'marketing', 'internal-tool');
+const copyB = entity('copy-writer', 'brand-c', 'internal-tool');
+const sameTeam = entity('brand-a-api', 'brand-a', 'service');
+const hidden = entity('secret-sales', 'finance');
+
+const sales = 'similar purpose: sales, brand, weekly';
+const item = (
+  other: OverviewEntity,
+  extra: Partial<{
+    acknowledged: boolean;
+    crossTeam: boolean;
+    score: number;
+  }> = {},
+) => ({
+  entityRef: other.indexRef,
+  title: other.title,
+  owner: other.owner,
+  score: extra.score ?? 0.6,
+  crossTeam: extra.crossTeam ?? true,
+  acknowledged: extra.acknowledged ?? false,
+  reasons: [sales, 'both integrate shopify and salesforce'],
+});
+
+const index: Record<string, ReturnType<typeof item>[]> = {
+  [a.ref]: [item(b), item(sameTeam, { crossTeam: false }), item(hidden)],
+  [b.ref]: [item(a), item(c, { score: 0.45 })],
+  // c only reaches a through b: a cluster is complete even from one seed.
+  [c.ref]: [item(b, { score: 0.45 })],
+  [copyA.ref]: [item(copyB, { acknowledged: true })],
+  [copyB.ref]: [item(copyA, { acknowledged: true })],
+};
+const overlaps = { overlapsOf: async (ref: string) => index[ref] ?? [] };
+const visible = new Map([a, b, c, copyA, copyB, sameTeam].map(e => [e.ref, e]));
+
+describe('findOverlapPairs and overlapClusters', () => {
+  it('groups cross-team overlaps into clusters, following partners beyond the seeds', async () => {
+    const pairs = await findOverlapPairs({ seeds: [c], visible, overlaps });
+    expect(pairs).toHaveLength(2);
+    const clusters = overlapClusters(pairs);
+    expect(clusters).toEqual([
+      {
+        label: '3 sales aggregators',
+        members: [a, b, c].map(e => ({
+          entityRef: e.ref,
+          title: e.title,
+          owner: e.owner,
+        })),
+        owners: ['brand-a', 'brand-b', 'brand-c'].map(
+          t => `group:default/${t}`,
+        ),
+        // Equally common: alphabetical.
+        reasons: ['both integrate shopify and salesforce', sales],
+        maxScore: 0.6,
+      },
+    ]);
+  });
+
+  it('leaves out acknowledged, same-team and invisible overlaps', async () => {
+    const pairs = await findOverlapPairs({
+      seeds: [a, copyA, copyB, sameTeam],
+      visible,
+      overlaps,
+    });
+    const refs = pairs.map(p => [p.a.ref, p.b.ref]);
+    expect(refs).toContainEqual([a.ref, b.ref]);
+    expect(refs.flat()).not.toContain(copyA.ref);
+    expect(refs.flat()).not.toContain(sameTeam.ref);
+    expect(refs.flat()).not.toContain(hidden.ref);
+  });
+});
+
+describe('clusterLabel', () => {
+  const pair = (x: OverviewEntity, y: OverviewEntity, reasons: string[]) =>
+    ({ a: x, b: y, score: 0.5, reasons } as OverlapPair);
+
+  it('names the shared purpose and the common type, but not the teams', () => {
+    expect(
+      clusterLabel(
+        [a, b, c],
+        [
+          pair(a, b, ['similar purpose: brand, sales']),
+          pair(b, c, ['similar purpose: brand, sales, revenue']),
+        ],
+      ),
+    ).toBe('3 sales aggregators');
+  });
+
+  it('falls back to "artifacts" without a common type and leaves out rare terms', () => {
+    expect(
+      clusterLabel(
+        [a, c, copyA, sameTeam],
+        [
+          pair(a, c, ['similar purpose: orders']),
+          pair(c, copyA, ['similar purpose: copy']),
+          pair(copyA, sameTeam, ['both integrate slack']),
+        ],
+      ),
+    ).toBe('4 artifacts');
+    expect(
+      clusterLabel(
+        [copyA, copyB],
+        [pair(copyA, copyB, ['similar purpose: copy'])],
+      ),
+    ).toBe('2 copy internal tools');
+  });
+
+  it('pluralises types', () => {
+    const x = entity('x', 't1', 'registry');
+    const y = entity('y', 't2', 'registry');
+    expect(clusterLabel([x, y], [pair(x, y, [])])).toBe('2 registries');
+  });
+});

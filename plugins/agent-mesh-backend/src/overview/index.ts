@@ -1,0 +1,1 @@
+export { setupOverview } from './setupOverview';

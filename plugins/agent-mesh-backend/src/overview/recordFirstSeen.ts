@@ -1,0 +1,54 @@
+import { AuthService, LoggerService } from '@backstage/backend-plugin-api';
+import { CatalogService } from '@backstage/plugin-catalog-node';
+import {
+  isAgentEntity,
+  isAiBuiltEntity,
+} from '@agent-mesh/plugin-agent-mesh-common';
+import { refOf } from '../scorecards/refs';
+import { agentMeshEntitiesFilter } from './catalogEntities';
+import { FirstSeenStore } from './FirstSeenStore';
+
+/** The id of the scheduled recording of first-seen times. */
+export const FIRST_SEEN_TASK_ID = 'agent-mesh-overview-first-seen';
+
+/**
+ * Records every Agent and AI-built entity of the catalog (read with the plugin's own
+ * credentials) that the store does not know yet as first seen now. All refs are collected
+ * before writing, so that the first run records the whole catalog as the baseline.
+ */
+export async function recordFirstSeen(options: {
+  catalog: CatalogService;
+  auth: AuthService;
+  store: FirstSeenStore;
+  logger: LoggerService;
+  now: () => Date;
+}): Promise<number> {
+  const { catalog, auth, store, logger } = options;
+  const credentials = await auth.getOwnServiceCredentials();
+  const refs: string[] = [];
+  for await (const page of catalog.streamEntities(
+    {
+      filter: agentMeshEntitiesFilter(),
+      fields: [
+        'apiVersion',
+        'kind',
+        'metadata.name',
+        'metadata.namespace',
+        'metadata.annotations',
+      ],
+      pageSize: 1000,
+    },
+    { credentials },
+  )) {
+    for (const entity of page) {
+      if (isAgentEntity(entity) || isAiBuiltEntity(entity)) {
+        refs.push(refOf(entity));
+      }
+    }
+  }
+  const recorded = await store.record(refs, options.now().toISOString());
+  if (recorded > 0) {
+    logger.info(`Recorded ${recorded} new Agent Mesh entities as first seen`);
+  }
+  return recorded;
+}
