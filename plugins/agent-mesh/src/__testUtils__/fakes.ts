@@ -31,6 +31,7 @@ export function fakeAgentMeshApi(
     getRollup: mock('getRollup'),
     listActions: mock('listActions'),
     exportUrl: mock('exportUrl'),
+    getOverview: mock('getOverview'),
   };
 }
 

@@ -3,6 +3,8 @@ import {
   GetOverlapsResponse,
   GetScorecardHistoryResponse,
   GetScorecardResponse,
+  GetOverviewRequest,
+  GetOverviewResponse,
   GetScorecardRollupResponse,
   ListActionsResponse,
   PostSimilarRequest,
@@ -69,6 +71,8 @@ export interface AgentMeshApi {
   exportUrl(
     filters?: ActionFilters & { format?: 'ndjson' | 'csv' },
   ): Promise<string>;
+  /** `GET /overview`: what the organisation, or one team with its sub-teams, is building. */
+  getOverview(request?: GetOverviewRequest): Promise<GetOverviewResponse>;
 }
 
 /**

@@ -56,6 +56,18 @@ describe('AgentMeshClient', () => {
     ]);
   });
 
+  it('asks for the overview of a period and a team', async () => {
+    const { client, fetch } = setup();
+    await client.getOverview();
+    await client.getOverview({ period: '7d', owner: 'group:default/brands' });
+    await client.getOverview({ since: '2026-11-01', until: '' });
+    expect(fetch.mock.calls.map(([url]) => url)).toEqual([
+      'http://backend/api/agent-mesh/overview',
+      'http://backend/api/agent-mesh/overview?period=7d&owner=group%3Adefault%2Fbrands',
+      'http://backend/api/agent-mesh/overview?since=2026-11-01',
+    ]);
+  });
+
   it('posts the similar request as JSON', async () => {
     const { client, fetch } = setup(200, { items: [] });
     await client.findSimilar({ description: 'a sales aggregator', limit: 5 });

@@ -4,6 +4,8 @@ import {
   GetOverlapsResponse,
   GetScorecardHistoryResponse,
   GetScorecardResponse,
+  GetOverviewRequest,
+  GetOverviewResponse,
   GetScorecardRollupResponse,
   ListActionsResponse,
   PostSimilarRequest,
@@ -80,6 +82,10 @@ export class AgentMeshClient implements AgentMeshApi {
     const { format = 'csv', ...rest } = filters;
     const baseUrl = await this.#discoveryApi.getBaseUrl('agent-mesh');
     return `${baseUrl}/actions/export${queryString({ format, ...rest })}`;
+  }
+
+  getOverview(request: GetOverviewRequest = {}): Promise<GetOverviewResponse> {
+    return this.#get('/overview', { ...request });
   }
 
   #get<T>(path: string, query: Query): Promise<T> {
