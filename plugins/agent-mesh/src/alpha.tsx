@@ -30,17 +30,19 @@ const agentMeshApi = ApiBlueprint.make({
     }),
 });
 
-/** `page:agent-mesh`: the organisation overview. */
+/**
+ * `page:agent-mesh`: the overview, the action log and "check before you build". The page draws
+ * its own header and tabs (the tab is a query parameter), so the app's page header is off.
+ */
 const agentMeshPage = PageBlueprint.make({
   params: {
     path: '/agent-mesh',
     title: 'Agent Mesh',
     icon: <HubIcon fontSize="inherit" />,
     routeRef: convertLegacyRouteRef(rootRouteRef),
+    noHeader: true,
     loader: () =>
-      import('./components/AiBuiltEntitiesPage').then(m => (
-        <m.AiBuiltEntitiesPage />
-      )),
+      import('./components/AgentMeshPage').then(m => <m.AgentMeshPage />),
   },
 });
 

@@ -29,7 +29,9 @@ export const agentMeshPlugin = createPlugin({
 });
 
 /**
- * The page at `/agent-mesh`: what the organisation is building with AI, by team.
+ * The page at `/agent-mesh`, with the tabs Overview (what the organisation is building with AI),
+ * Action log (`?tab=actions`, filtered by the query parameters `agent`, `target`, `owner`,
+ * `type`, `since`, `until`) and Check before you build (`?tab=check`).
  *
  * @public
  */
@@ -37,9 +39,7 @@ export const AgentMeshPage = agentMeshPlugin.provide(
   createRoutableExtension({
     name: 'AgentMeshPage',
     component: () =>
-      import('./components/AiBuiltEntitiesPage').then(
-        m => m.AiBuiltEntitiesPage,
-      ),
+      import('./components/AgentMeshPage').then(m => m.AgentMeshPage),
     mountPoint: rootRouteRef,
   }),
 );

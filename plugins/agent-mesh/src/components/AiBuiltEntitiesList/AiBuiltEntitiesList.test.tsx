@@ -2,7 +2,7 @@ import { screen } from '@testing-library/react';
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { catalogApiRef, entityRouteRef } from '@backstage/plugin-catalog-react';
 import { catalogApiMock } from '@backstage/plugin-catalog-react/testUtils';
-import { AiBuiltEntitiesPage } from './AiBuiltEntitiesPage';
+import { AiBuiltEntitiesList } from './AiBuiltEntitiesList';
 
 const entities = [
   {
@@ -32,17 +32,21 @@ const entities = [
   },
 ];
 
-describe('AiBuiltEntitiesPage', () => {
+// Backstage's Table in jsdom is slow on a busy machine.
+jest.setTimeout(30_000);
+const SLOW = { timeout: 10_000 };
+
+describe('AiBuiltEntitiesList', () => {
   it('lists AI-built entities with their owner', async () => {
     await renderInTestApp(
       <TestApiProvider apis={[[catalogApiRef, catalogApiMock({ entities })]]}>
-        <AiBuiltEntitiesPage />
+        <AiBuiltEntitiesList />
       </TestApiProvider>,
       { mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef } },
     );
 
     expect(
-      await screen.findByText('brand-a-sales-aggregator'),
+      await screen.findByText('brand-a-sales-aggregator', {}, SLOW),
     ).toBeInTheDocument();
     expect(screen.getByText('brand-a')).toBeInTheDocument();
     expect(
@@ -56,13 +60,13 @@ describe('AiBuiltEntitiesPage', () => {
       <TestApiProvider
         apis={[[catalogApiRef, catalogApiMock({ entities: [] })]]}
       >
-        <AiBuiltEntitiesPage />
+        <AiBuiltEntitiesList />
       </TestApiProvider>,
       { mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef } },
     );
 
     expect(
-      await screen.findByText('Nothing AI-built in the catalog yet'),
+      await screen.findByText('Nothing AI-built in the catalog yet', {}, SLOW),
     ).toBeInTheDocument();
   });
 
@@ -72,13 +76,13 @@ describe('AiBuiltEntitiesPage', () => {
     });
     await renderInTestApp(
       <TestApiProvider apis={[[catalogApiRef, failing]]}>
-        <AiBuiltEntitiesPage />
+        <AiBuiltEntitiesList />
       </TestApiProvider>,
       { mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef } },
     );
 
     expect(
-      await screen.findByText('Error: catalog is down'),
+      await screen.findByText('Error: catalog is down', {}, SLOW),
     ).toBeInTheDocument();
   });
 });

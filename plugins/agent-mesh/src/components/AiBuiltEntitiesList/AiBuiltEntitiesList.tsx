@@ -1,8 +1,5 @@
 import {
-  Content,
   EmptyState,
-  Header,
-  Page,
   Progress,
   ResponseErrorPanel,
   Table,
@@ -58,8 +55,8 @@ const columns: TableColumn<Entity>[] = [
   { title: 'Description', field: 'metadata.description' },
 ];
 
-/** Lists every agent and AI-built entity in the catalog with its owner. */
-export function AiBuiltEntitiesPage() {
+/** Every agent and AI-built entity in the catalog, with its type, lifecycle and owner. */
+export function AiBuiltEntitiesList() {
   const catalogApi = useApi(catalogApiRef);
   const { value, loading, error } = useAsync(async () => {
     const response = await catalogApi.getEntities({
@@ -69,37 +66,27 @@ export function AiBuiltEntitiesPage() {
     return response.items;
   }, [catalogApi]);
 
-  let content;
   if (loading) {
-    content = <Progress />;
-  } else if (error) {
-    content = <ResponseErrorPanel error={error} />;
-  } else if (!value || value.length === 0) {
-    content = (
+    return <Progress />;
+  }
+  if (error) {
+    return <ResponseErrorPanel error={error} />;
+  }
+  if (!value || value.length === 0) {
+    return (
       <EmptyState
         missing="data"
         title="Nothing AI-built in the catalog yet"
         description="Register Agent and AiArtifact entities, or add the agent-mesh.io/built-by annotation to your components."
       />
     );
-  } else {
-    content = (
-      <Table<Entity>
-        title="Agents and AI-built artifacts"
-        options={{ paging: false, search: true }}
-        columns={columns}
-        data={value}
-      />
-    );
   }
-
   return (
-    <Page themeId="tool">
-      <Header
-        title="Agent Mesh"
-        subtitle="What every team and agent is building"
-      />
-      <Content>{content}</Content>
-    </Page>
+    <Table<Entity>
+      title="Agents and AI-built artifacts"
+      options={{ paging: false, search: true }}
+      columns={columns}
+      data={value}
+    />
   );
 }

@@ -1,1 +1,1 @@
-export { AiBuiltEntitiesPage } from './AiBuiltEntitiesPage';
+export { AiBuiltEntitiesList } from './AiBuiltEntitiesList';

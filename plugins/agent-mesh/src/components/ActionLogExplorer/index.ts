@@ -1,0 +1,2 @@
+export { ActionLogExplorer } from './ActionLogExplorer';
+export { hasActionFilters } from './actionFilterParams';

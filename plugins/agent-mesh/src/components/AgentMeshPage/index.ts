@@ -1,0 +1,1 @@
+export { AgentMeshPage } from './AgentMeshPage';

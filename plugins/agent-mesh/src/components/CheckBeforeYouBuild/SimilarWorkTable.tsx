@@ -1,0 +1,66 @@
+import Table from '@material-ui/core/Table';
+import TableBody from '@material-ui/core/TableBody';
+import TableCell from '@material-ui/core/TableCell';
+import TableHead from '@material-ui/core/TableHead';
+import TableRow from '@material-ui/core/TableRow';
+import Typography from '@material-ui/core/Typography';
+import { EntityRefLink } from '@backstage/plugin-catalog-react';
+import { SimilarItem } from '@agent-mesh/plugin-agent-mesh-common';
+import { ScoreBar } from './ScoreBar';
+
+const COLUMNS = ['Existing work', 'Owner', 'Similarity', 'Why'];
+
+/** Existing work similar to a description, most similar first, as the backend ranked it. */
+export function SimilarWorkTable(props: { items: SimilarItem[] }) {
+  return (
+    <Table size="small" aria-label="Similar existing work">
+      <TableHead>
+        <TableRow>
+          {COLUMNS.map(title => (
+            <TableCell key={title}>{title}</TableCell>
+          ))}
+        </TableRow>
+      </TableHead>
+      <TableBody>
+        {props.items.map(item => (
+          <TableRow key={item.entityRef}>
+            <TableCell component="th" scope="row">
+              <EntityRefLink entityRef={item.entityRef} title={item.title} />
+              <Typography
+                variant="caption"
+                color="textSecondary"
+                component="div"
+              >
+                {item.entityRef}
+              </Typography>
+            </TableCell>
+            <TableCell style={{ whiteSpace: 'nowrap' }}>
+              {item.owner ? (
+                <EntityRefLink entityRef={item.owner} defaultKind="group" />
+              ) : (
+                <Typography variant="body2" color="textSecondary">
+                  No owner
+                </Typography>
+              )}
+            </TableCell>
+            <TableCell>
+              <ScoreBar
+                score={item.score}
+                label={`Similarity of ${item.title}`}
+              />
+            </TableCell>
+            <TableCell>
+              <ul style={{ margin: 0, paddingLeft: 16 }}>
+                {item.reasons.map(reason => (
+                  <li key={reason}>
+                    <Typography variant="body2">{reason}</Typography>
+                  </li>
+                ))}
+              </ul>
+            </TableCell>
+          </TableRow>
+        ))}
+      </TableBody>
+    </Table>
+  );
+}

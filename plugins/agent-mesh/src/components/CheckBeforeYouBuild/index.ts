@@ -1,0 +1,1 @@
+export { CheckBeforeYouBuild } from './CheckBeforeYouBuild';
