@@ -57,6 +57,18 @@ export class CorpusStats {
     return this.#df.get(`${field}:${key}`) ?? 0;
   }
 
+  /**
+   * How much sharing a key says, in 0..1: ln(N / df) / ln(N / 2), so 1 for a key that only
+   * the two documents of a pair have and 0 for a key that every document has. Sharing a system
+   * that two entities use is strong evidence; sharing one that half the catalog uses is weak.
+   */
+  specificity(field: CorpusField, key: string): number {
+    const n = this.#size;
+    if (n <= 2) return 1;
+    const df = Math.min(n, Math.max(2, this.df(field, key)));
+    return Math.log(n / df) / Math.log(n / 2);
+  }
+
   /** ln(1 + (N + 1) / (df + 1)): positive, highest for what few documents have. */
   idf(field: CorpusField, key: string): number {
     return Math.log(1 + (this.#size + 1) / (this.df(field, key) + 1));

@@ -1,6 +1,6 @@
 import { OverlapSubject } from '@agent-mesh/plugin-agent-mesh-node';
 import { tokenize } from './text';
-import { normalizeSystemName, systemCategory } from './systems';
+import { jobCategory, normalizeSystemName, systemCategory } from './systems';
 
 /** How much a word counts in each text field: the title names the job in a few words. */
 export const FIELD_WEIGHTS = { title: 2, description: 1, purpose: 1 } as const;
@@ -26,20 +26,46 @@ export function normalizeTag(tag: string): string {
   return terms.length ? terms.join(' ') : tag.toLowerCase();
 }
 
+const categoryTermsCache = new Map<string, string[]>();
+
+/** The terms of the words that name a category of systems ("error-tracking": error, track). */
+function categoryTerms(category: string): string[] {
+  let terms = categoryTermsCache.get(category);
+  if (!terms) {
+    terms = tokenize(category.replace(/-/g, ' ')).map(t => t.term);
+    categoryTermsCache.set(category, terms);
+  }
+  return terms;
+}
+
 /** Turns a subject into the document the index and the scorer work with. */
 export function toDocument(subject: OverlapSubject): OverlapDocument {
   const counts = new Map<string, number>();
+  const addCount = (term: string, weight: number) =>
+    counts.set(term, (counts.get(term) ?? 0) + weight);
   const mentioned = new Set<string>();
+  // A known system named in the text reads as the job it does: "View Sentry issues" as "View
+  // error tracking issues". Its name is compared by the integrations signal, its kind of job
+  // by the words, so that "Rollbar errors" and "tracks exceptions" match by what they do.
   for (const field of ['title', 'description', 'purpose'] as const) {
     for (const { term } of tokenize(subject[field] ?? '')) {
-      // Known systems named in the text are integrations: compared by the structure signals
-      // (where two different systems of one kind still count), not as words.
       if (systemCategory(term)) {
         mentioned.add(term);
-        continue;
+        const category = jobCategory(term);
+        if (!category) continue;
+        for (const t of categoryTerms(category))
+          addCount(t, FIELD_WEIGHTS[field]);
+      } else {
+        addCount(term, FIELD_WEIGHTS[field]);
       }
-      counts.set(term, (counts.get(term) ?? 0) + FIELD_WEIGHTS[field]);
     }
+  }
+  // Declared integrations that the text does not name count like a word of the description.
+  for (const system of (subject.integrations ?? []).map(normalizeSystemName)) {
+    const category = jobCategory(system);
+    if (!category || mentioned.has(system)) continue;
+    for (const t of categoryTerms(category))
+      addCount(t, FIELD_WEIGHTS.description);
   }
   const terms = new Map<string, number>();
   for (const [term, count] of counts) terms.set(term, 1 + Math.log(count));
@@ -52,7 +78,7 @@ export function toDocument(subject: OverlapSubject): OverlapDocument {
   const categories = [
     ...new Set(
       integrations
-        .map(i => systemCategory(i))
+        .map(i => jobCategory(i))
         .filter((c): c is string => Boolean(c)),
     ),
   ];
@@ -81,6 +107,12 @@ export function surfacesOf(doc: OverlapDocument): Map<string, string> {
   const surfaces = new Map<string, string>();
   for (const field of ['title', 'description', 'purpose'] as const) {
     for (const { term, surface } of tokenize(doc.subject[field] ?? '')) {
+      if (!surfaces.has(term)) surfaces.set(term, surface);
+    }
+  }
+  // The words that a known system's kind of job adds ("error", "tracking" for Sentry).
+  for (const category of doc.categories) {
+    for (const { term, surface } of tokenize(category.replace(/-/g, ' '))) {
       if (!surfaces.has(term)) surfaces.set(term, surface);
     }
   }

@@ -1,7 +1,12 @@
 import { OverlapSubject } from '@agent-mesh/plugin-agent-mesh-node';
 import { CorpusStats } from './corpus';
 import { toDocument } from './document';
-import { combine, textSimilarity, weightedDice } from './scoring';
+import {
+  combine,
+  structureEvidence,
+  textSimilarity,
+  weightedDice,
+} from './scoring';
 import { DEFAULT_OVERLAP_WEIGHTS } from './config';
 
 function subject(partial: Partial<OverlapSubject>): OverlapSubject {
@@ -100,5 +105,71 @@ describe('textSimilarity', () => {
     expect(ab.score).toBeGreaterThan(0.5);
     expect(ab.reasons[0]).toMatch(/^similar purpose: .*roll-up/);
     expect(ab.reasons[0]).toContain('weekly');
+  });
+});
+
+describe('what known systems say about the job', () => {
+  const corpus = (subjects: Array<Partial<OverlapSubject>>) => {
+    const stats = new CorpusStats();
+    const docs = subjects.map(s => toDocument(subject(s)));
+    docs.forEach(d => stats.add(d));
+    return { stats, docs };
+  };
+
+  it('reads a system of a kind of job as the words of that job', () => {
+    const {
+      stats,
+      docs: [sentry, rollbar, wiz],
+    } = corpus([
+      { title: 'Sentry', description: 'View Sentry issues' },
+      { title: 'Rollbar', description: 'View Rollbar errors for services' },
+      { title: 'Wiz', description: 'View Wiz issues status' },
+      { title: 'Weekly sales report' },
+    ]);
+    const same = textSimilarity(sentry, rollbar, stats);
+    expect(same.reasons).toEqual(['similar purpose: error, tracking']);
+    expect(same.score).toBeGreaterThan(
+      textSimilarity(sentry, wiz, stats).score,
+    );
+    expect(
+      structureEvidence(sentry, rollbar, stats).find(
+        e => e.signal === 'systemCategories',
+      )?.reasons,
+    ).toEqual(['both use error-tracking systems (sentry and rollbar)']);
+  });
+
+  it('does not read platforms that any job uses as the words of a job', () => {
+    const {
+      stats,
+      docs: [a, b],
+    } = corpus([
+      { description: 'Posts the weekly sales report to Slack' },
+      { description: 'Triage of incoming support tickets in Microsoft Teams' },
+      { description: 'Something else' },
+    ]);
+    expect(textSimilarity(a, b, stats).score).toBe(0);
+    expect(
+      structureEvidence(a, b, stats).find(e => e.signal === 'systemCategories')
+        ?.score,
+    ).toBe(0);
+  });
+});
+
+describe('type', () => {
+  it('says nothing when every entity has the same type', () => {
+    const stats = new CorpusStats();
+    const docs = ['a', 'b', 'c'].map(title =>
+      toDocument(subject({ title, type: 'service' })),
+    );
+    docs.forEach(d => stats.add(d));
+    const type = (x: number, y: number) =>
+      structureEvidence(docs[x], docs[y], stats).find(
+        e => e.signal === 'type',
+      )!;
+    expect(type(0, 1).score).toBe(0);
+    stats.add(toDocument(subject({ title: 'd', type: 'dashboard' })));
+    stats.add(toDocument(subject({ title: 'e', type: 'dashboard' })));
+    expect(type(0, 1).score).toBeGreaterThan(0);
+    expect(type(0, 1).reasons).toEqual(['same type: service']);
   });
 });

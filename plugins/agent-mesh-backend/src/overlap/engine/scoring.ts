@@ -1,7 +1,7 @@
 import { OverlapDocument, surfacesOf } from './document';
 import { CorpusField, CorpusStats } from './corpus';
 import { OverlapWeights } from './config';
-import { systemCategory } from './systems';
+import { jobCategory } from './systems';
 
 /** One built-in signal's view of a pair. */
 export interface SignalEvidence {
@@ -125,9 +125,7 @@ export function structureEvidence(
   const onlyB = b.integrations.filter(i => !a.integrations.includes(i));
   const categoriesOf = (systems: string[]) => [
     ...new Set(
-      systems
-        .map(i => systemCategory(i))
-        .filter((c): c is string => Boolean(c)),
+      systems.map(i => jobCategory(i)).filter((c): c is string => Boolean(c)),
     ),
   ];
   const categories = weightedDice(
@@ -137,7 +135,7 @@ export function structureEvidence(
     stats,
   );
   const examples = [...onlyA, ...onlyB].filter(i =>
-    categories.shared.includes(systemCategory(i) ?? ''),
+    categories.shared.includes(jobCategory(i) ?? ''),
   );
   evidence.push({
     signal: 'systemCategories',
@@ -176,11 +174,7 @@ export function structureEvidence(
   });
 
   if (a.type && a.type === b.type) {
-    // Rarity of the type relative to the rarest possible (a type only these two have).
-    const score = Math.min(
-      1,
-      stats.idf('type', a.type) / Math.log(1 + (stats.size + 1) / 3),
-    );
+    const score = stats.specificity('type', a.type);
     evidence.push({ signal: 'type', score, reasons: [`same type: ${a.type}`] });
   } else {
     evidence.push({ signal: 'type', score: 0, reasons: [] });

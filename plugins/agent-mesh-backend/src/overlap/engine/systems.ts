@@ -190,6 +190,22 @@ export const KNOWN_SYSTEMS: KnownSystem[] = [
   { name: 'anthropic', aliases: ['claude'], category: 'llm' },
 ];
 
+/**
+ * Kinds of systems that artifacts doing any job integrate with: where the code lives, where
+ * people chat, where numbers land, where things run, which model answers. Using one of them
+ * says nothing about the job (a tool that posts to Slack can do anything), so their kind is
+ * not read as words of the job and does not count as "the same kind of system".
+ */
+export const PLATFORM_CATEGORIES = new Set([
+  'source-control',
+  'chat',
+  'spreadsheet',
+  'wiki',
+  'container-platform',
+  'data-warehouse',
+  'llm',
+]);
+
 const byName = new Map<string, KnownSystem>();
 const aliasToName = new Map<string, string>();
 for (const system of KNOWN_SYSTEMS) {
@@ -212,6 +228,12 @@ export function canonicalSystem(spelling: string): string | undefined {
 /** The category of a canonical system name, if known. */
 export function systemCategory(name: string): string | undefined {
   return byName.get(name)?.category;
+}
+
+/** The category of a known system if it says what job the system does (not a platform). */
+export function jobCategory(name: string): string | undefined {
+  const category = systemCategory(name);
+  return category && !PLATFORM_CATEGORIES.has(category) ? category : undefined;
 }
 
 /** Canonical form of a declared integration or tag: known systems by their canonical name. */

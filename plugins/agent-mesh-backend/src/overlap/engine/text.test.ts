@@ -30,10 +30,29 @@ describe('tokenize', () => {
   });
 
   it('keeps dashed words whole and as parts, and the written form for reasons', () => {
-    const tokens = tokenize('weekly roll-up');
-    expect(tokens.map(t => t.term)).toEqual(['week', 'rollup', 'roll']);
-    expect(tokens[1].surface).toBe('roll-up');
-    expect(terms('rollup')).toEqual(['rollup']);
+    const tokens = tokenize('weekly follow-up');
+    expect(tokens.map(t => t.term)).toEqual(['week', 'followup', 'follow']);
+    expect(tokens[1].surface).toBe('follow-up');
+    expect(terms('followup')).toEqual(['followup']);
+  });
+
+  it('compares synonyms of general software vocabulary as one term', () => {
+    expect(terms('roll-up')).toEqual(terms('aggregates'));
+    expect(terms('rolls up')).toEqual(terms('rollup'));
+    expect(terms('exceptions')).toEqual(terms('errors'));
+    expect(terms('merge requests')).toEqual(terms('pull request'));
+    expect(terms('on-call escalations')).toEqual(terms('incidents outage'));
+    expect(terms('cloud spend')).toEqual(terms('cloud costs'));
+    const [token] = tokenize('merge requests');
+    expect(token.surface).toBe('merge requests');
+    // Not synonyms: an ambiguous abbreviation stays itself.
+    expect(terms('PR')).toEqual(['pr']);
+  });
+
+  it('drops what every catalog entry says: viewing things for components', () => {
+    expect(
+      terms('View the details of your components in the software catalog'),
+    ).toEqual([]);
   });
 
   it('ignores numbers and punctuation', () => {

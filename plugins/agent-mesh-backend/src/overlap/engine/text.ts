@@ -1,6 +1,7 @@
 import stem from 'wink-porter2-stemmer';
 import { eng as englishStopWords } from 'stopword';
 import { canonicalSystem, MAX_ALIAS_WORDS } from './systems';
+import { conceptOf, MAX_SYNONYM_WORDS, stemPhrase } from './vocabulary';
 
 /**
  * Words that say nothing about what an artifact does, on top of the English stop words: words
@@ -37,6 +38,26 @@ const CATALOG_STOP_WORDS = [
   'etc',
   'per',
   'so',
+  // What a portal page does with anything, and the catalog's own nouns: every entry "shows"
+  // something "for your components", so these say nothing about which job it does.
+  'view',
+  'views',
+  'display',
+  'displays',
+  'show',
+  'shows',
+  'see',
+  'browse',
+  'access',
+  'info',
+  'information',
+  'details',
+  'component',
+  'components',
+  'entity',
+  'entities',
+  'catalog',
+  'software',
 ];
 
 const STOP_WORDS = new Set([...englishStopWords, ...CATALOG_STOP_WORDS]);
@@ -77,22 +98,44 @@ export function tokenize(text: string): Token[] {
       }
     }
     if (matched) continue;
+    for (let n = Math.min(MAX_SYNONYM_WORDS, raw.length - i); n >= 2; n--) {
+      const phrase = raw.slice(i, i + n);
+      const concept = conceptOf(stemPhrase(phrase.join(' ')));
+      if (concept) {
+        tokens.push({ term: concept, surface: phrase.join(' ') });
+        i += n;
+        matched = true;
+        break;
+      }
+    }
+    if (matched) continue;
     const word = raw[i++];
     addWord(word, tokens);
   }
   return tokens;
 }
 
+/** The term of one word: the name of its synonym set, or its stem. */
+function termOf(word: string): string {
+  const stemmed = stem(word);
+  return conceptOf(stemmed) ?? stemmed;
+}
+
 function addWord(word: string, tokens: Token[]) {
   const parts = word.split(/[.\-+]/).filter(Boolean);
   if (parts.length > 1) {
+    const concept = conceptOf(stemPhrase(parts.join(' ')));
+    if (concept) {
+      tokens.push({ term: concept, surface: word });
+      return;
+    }
     const joined = parts.join('');
     if (!STOP_WORDS.has(joined)) {
-      tokens.push({ term: stem(joined), surface: word });
+      tokens.push({ term: termOf(joined), surface: word });
     }
     for (const part of parts) addWord(part, tokens);
     return;
   }
   if (STOP_WORDS.has(word) || word.length < 2 || /^\d+$/.test(word)) return;
-  tokens.push({ term: stem(word), surface: word });
+  tokens.push({ term: termOf(word), surface: word });
 }
