@@ -5,13 +5,18 @@ import {
 } from '@backstage/frontend-test-utils';
 import { ApiBlueprint } from '@backstage/frontend-plugin-api';
 import { Entity } from '@backstage/catalog-model';
-import { createTestEntityPage } from '@backstage/plugin-catalog-react/testUtils';
+import {
+  catalogApiMock,
+  createTestEntityPage,
+} from '@backstage/plugin-catalog-react/testUtils';
+import { catalogApiRef, entityRouteRef } from '@backstage/plugin-catalog-react';
 import { EntityCardBlueprint } from '@backstage/plugin-catalog-react/alpha';
 import plugin, {
   agentMeshActivityEntityCard,
   agentMeshApi,
   agentMeshGovernanceEntityContent,
   agentMeshOverlapsEntityCard,
+  agentMeshPage,
 } from './alpha';
 import { AgentMeshClient, agentMeshApiRef } from './api';
 import {
@@ -28,6 +33,7 @@ import {
 
 // The app boots and the extensions load lazily: slower than a plain component on a busy machine.
 const SLOW = { timeout: 10_000 };
+jest.setTimeout(30_000);
 
 function fakeApi() {
   return fakeAgentMeshApi({
@@ -136,6 +142,35 @@ describe('new frontend system (alpha)', () => {
     };
     expect(overlapsFilter(annotated)).toBe(true);
     expect(governance(annotated)).toBe(true);
+  });
+
+  it('renders the page with its own header and the tab the URL selects', async () => {
+    const api = fakeApi();
+    renderTestApp({
+      extensions: [agentMeshPage],
+      apis: [
+        [agentMeshApiRef, api],
+        [catalogApiRef, catalogApiMock({ entities: [artifact] })],
+      ],
+      mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
+      initialRouteEntries: [
+        '/agent-mesh?target=aiartifact%3Adefault%2Fbrand-a-sales-aggregator',
+      ],
+    });
+    expect(
+      await screen.findByText('Opened PR #42: add Snowflake export', {}, SLOW),
+    ).toBeInTheDocument();
+    expect(screen.getByRole('tab', { name: 'Action log' })).toHaveAttribute(
+      'aria-selected',
+      'true',
+    );
+    expect(screen.getAllByRole('heading', { name: 'Agent Mesh' })).toHaveLength(
+      1,
+    );
+    expect(api.listActions).toHaveBeenCalledWith({
+      target: 'aiartifact:default/brand-a-sales-aggregator',
+      limit: 50,
+    });
   });
 
   it('provides the API client through the api extension', () => {
