@@ -131,6 +131,38 @@ describe('agentMeshModuleExampleChecks with the real catalog', () => {
         expect(scorecards['invoice-matcher'].score).toBeGreaterThan(
           scorecards['receipt-reader'].score,
         );
+
+        // It is configured like a built-in check under agentMesh.scorecards (here in a dry run).
+        const dryRun = async (checks: object) => {
+          const res = await fetch(`${base}/agent-mesh/scorecards/dry-run`, {
+            method: 'POST',
+            headers: { 'Content-Type': 'application/json' },
+            body: JSON.stringify({
+              config: { checks },
+              entityRefs: [
+                'component:default/invoice-matcher',
+                'component:default/receipt-reader',
+              ],
+            }),
+          });
+          expect(res.status).toBe(200);
+          const { results } = (await res.json()) as { results: Scorecard[] };
+          return Object.fromEntries(
+            results.map(r => [r.entityRef.split('/')[1], r]),
+          );
+        };
+        const heavier = await dryRun({ 'cost-centre': { weight: 10 } });
+        expect(heavier['invoice-matcher'].score).toBeGreaterThan(
+          scorecards['invoice-matcher'].score,
+        );
+        expect(heavier['receipt-reader'].score).toBeLessThan(
+          scorecards['receipt-reader'].score,
+        );
+        const off = await dryRun({ 'cost-centre': { enabled: false } });
+        expect(off['invoice-matcher'].checks.map(c => c.id)).not.toContain(
+          'cost-centre',
+        );
+        expect(off['invoice-matcher'].score).toBe(off['receipt-reader'].score);
       } finally {
         await backend.stop();
       }
