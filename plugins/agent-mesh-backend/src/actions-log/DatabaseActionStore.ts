@@ -32,7 +32,7 @@ interface CheckpointRow {
 const CHAIN_LOCK_KEY = 0x4147_4d45_5348; // 'AGMESH'
 
 /** Rows per INSERT statement; keeps the bound parameters well under every driver's limit. */
-const INSERT_CHUNK = 200;
+const INSERT_CHUNK = 500;
 
 interface ActionRow {
   seq: number | string;

@@ -1,0 +1,83 @@
+import { BenchBackend } from './backend';
+import { BenchDatabase, createRawCopy } from './databases';
+import {
+  agentName,
+  DEPARTMENTS,
+  TEAMS_PER_DEPARTMENT,
+  AGENTS_PER_TEAM,
+  TYPES,
+} from './organisation';
+
+export const BATCH = 500;
+
+function actionInput(i: number) {
+  const d = i % DEPARTMENTS;
+  const t = Math.floor(i / DEPARTMENTS) % TEAMS_PER_DEPARTMENT;
+  const a = Math.floor(i / 50) % AGENTS_PER_TEAM;
+  return {
+    id: `bench-${i}`,
+    occurredAt: new Date(Date.UTC(2026, 10, 1) + i * 1000).toISOString(),
+    agent: `agent:default/${agentName(d, t, a)}`,
+    type: TYPES[i % TYPES.length],
+    target: `component:default/service-${i % 300}`,
+    summary: `Benchmark action ${i}: ${TYPES[i % TYPES.length]} by ${agentName(
+      d,
+      t,
+      a,
+    )}`,
+    status: 'success',
+    model: 'gpt-x',
+    inputTokens: 1000 + (i % 500),
+    outputTokens: 100 + (i % 50),
+    attributes: { 'gen_ai.system': 'openai', run: i },
+  };
+}
+
+/**
+ * Ingest through `POST /actions`, one client sending batches of 500 one after the other, then
+ * the same rows (as stored, hashes included) by plain multi-row INSERTs of 500 into a copy of
+ * the table with the same columns and indexes: the ceiling of what the database can take.
+ */
+export async function measureIngest(
+  db: BenchDatabase,
+  backend: BenchBackend,
+  total: number,
+): Promise<{ httpPerS: number; rawPerS: number }> {
+  const batches = Math.ceil(total / BATCH);
+  const post = async (b: number) => {
+    const actions = Array.from({ length: BATCH }, (_, k) =>
+      actionInput(b * BATCH + k),
+    );
+    const res = await fetch(`${backend.baseUrl}/actions`, {
+      method: 'POST',
+      headers: { ...backend.headers, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ actions }),
+    });
+    if (res.status !== 200) {
+      throw new Error(
+        `POST /actions answered ${res.status}: ${await res.text()}`,
+      );
+    }
+  };
+  // One batch first, so that the catalog look-ups of the agents are cached as in steady state.
+  await post(batches);
+  let started = performance.now();
+  for (let b = 0; b < batches; b++) {
+    await post(b);
+  }
+  const httpS = (performance.now() - started) / 1000;
+
+  const rows = await db.knex('agent_mesh_actions').orderBy('seq').select();
+  const raw = 'bench_raw_actions';
+  await createRawCopy(db, raw);
+  started = performance.now();
+  for (let i = 0; i < rows.length; i += BATCH) {
+    await db.knex(raw).insert(rows.slice(i, i + BATCH));
+  }
+  const rawS = (performance.now() - started) / 1000;
+  await db.knex.schema.dropTable(raw);
+  return {
+    httpPerS: (batches * BATCH) / httpS,
+    rawPerS: rows.length / rawS,
+  };
+}
