@@ -3,6 +3,7 @@ import { Entity } from '@backstage/catalog-model';
 import {
   Action,
   GetOverlapsResponse,
+  GetOverviewResponse,
   GetScorecardHistoryResponse,
   GetScorecardResponse,
   GetScorecardRollupResponse,
@@ -247,3 +248,178 @@ export function action(overrides: Partial<Action> = {}): Action {
     ...overrides,
   };
 }
+
+/** An overview of two weeks of the demo organisation, trimmed to a few of each. */
+export const overview: GetOverviewResponse = {
+  period: {
+    since: '2026-11-06T12:00:00.000Z',
+    until: '2026-11-20T12:00:00.000Z',
+  },
+  owner: null,
+  totals: {
+    teams: 4,
+    agents: 2,
+    artifacts: 4,
+    newThisPeriod: 1,
+    actions: 42,
+    overlapClusters: 1,
+    scoredEntities: 5,
+    averageScore: 71.4,
+  },
+  teams: [
+    {
+      teamRef: 'group:default/brands',
+      title: 'Brands',
+      artifacts: 3,
+      agents: 2,
+      newThisPeriod: 1,
+      actions: 40,
+      averageScore: 70,
+      crossTeamOverlaps: 3,
+      direct: {
+        artifacts: 0,
+        agents: 0,
+        newThisPeriod: 0,
+        actions: 0,
+        averageScore: null,
+        crossTeamOverlaps: 0,
+      },
+    },
+    {
+      teamRef: 'group:default/brand-a',
+      title: 'Brand A',
+      parentRef: 'group:default/brands',
+      artifacts: 1,
+      agents: 1,
+      newThisPeriod: 0,
+      actions: 25,
+      averageScore: 80.5,
+      crossTeamOverlaps: 2,
+      direct: {
+        artifacts: 1,
+        agents: 1,
+        newThisPeriod: 0,
+        actions: 25,
+        averageScore: 80.5,
+        crossTeamOverlaps: 2,
+      },
+    },
+    {
+      teamRef: 'group:default/brand-b',
+      title: 'Brand B',
+      parentRef: 'group:default/brands',
+      artifacts: 2,
+      agents: 1,
+      newThisPeriod: 1,
+      actions: 15,
+      averageScore: 62,
+      crossTeamOverlaps: 2,
+      direct: {
+        artifacts: 2,
+        agents: 1,
+        newThisPeriod: 1,
+        actions: 15,
+        averageScore: 62,
+        crossTeamOverlaps: 2,
+      },
+    },
+    {
+      teamRef: 'group:default/empty-team',
+      title: 'Pricing Guild',
+      artifacts: 0,
+      agents: 0,
+      newThisPeriod: 0,
+      actions: 0,
+      averageScore: null,
+      crossTeamOverlaps: 0,
+      direct: {
+        artifacts: 0,
+        agents: 0,
+        newThisPeriod: 0,
+        actions: 0,
+        averageScore: null,
+        crossTeamOverlaps: 0,
+      },
+    },
+  ],
+  agents: [
+    {
+      agentRef: 'agent:default/brand-a-coder',
+      title: 'Brand A Coding Agent',
+      owner: 'group:default/brand-a',
+      artifactsBuilt: 1,
+      actions: 25,
+      lastActivityAt: '2026-11-17T10:00:00.000Z',
+    },
+    {
+      agentRef: 'agent:default/hackweek-agent',
+      title: 'Hack Week Agent',
+      artifactsBuilt: 1,
+      actions: 0,
+      lastActivityAt: null,
+    },
+  ],
+  newThisPeriod: [
+    {
+      entityRef: 'component:default/brand-b-sales-api',
+      kind: 'Component',
+      title: 'Brand B Sales API',
+      owner: 'group:default/brand-b',
+      firstSeenAt: '2026-11-16T14:06:13.000Z',
+      builtBy: ['agent:default/brand-b-coder'],
+    },
+  ],
+  overlapClusters: [
+    {
+      label: '3 sales aggregators',
+      members: [
+        {
+          entityRef: 'aiartifact:default/brand-a-sales-aggregator',
+          title: 'Brand A Sales Aggregator',
+          owner: 'group:default/brand-a',
+        },
+        {
+          entityRef: 'aiartifact:default/brand-b-sales-rollup',
+          title: 'Brand B Weekly Revenue Roll-up',
+          owner: 'group:default/brand-b',
+        },
+        {
+          entityRef: 'aiartifact:default/brand-c-revenue-dashboard-sync',
+          title: 'Brand C Revenue Dashboard Sync',
+          owner: 'group:default/brand-c',
+        },
+      ],
+      owners: [
+        'group:default/brand-a',
+        'group:default/brand-b',
+        'group:default/brand-c',
+      ],
+      reasons: ['both integrate shopify and salesforce'],
+      maxScore: 0.723,
+    },
+  ],
+  scoreDistribution: {
+    byLevel: [
+      { level: 'Gold', count: 1 },
+      { level: 'Silver', count: 2 },
+      { level: 'Bronze', count: 1 },
+      { level: 'none', count: 1 },
+    ],
+    buckets: Array.from({ length: 10 }, (_, i) => ({
+      from: i * 10,
+      to: i * 10 + 10,
+      count: [0, 0, 0, 1, 0, 0, 1, 1, 1, 1][i],
+    })),
+  },
+  activity: {
+    byDay: [
+      { day: '2026-11-16', count: 30 },
+      { day: '2026-11-17', count: 12 },
+      { day: '2026-11-18', count: 0 },
+    ],
+    byType: [
+      { type: 'repo.commit', count: 30 },
+      { type: 'pr.opened', count: 12 },
+    ],
+  },
+};

@@ -1,0 +1,1 @@
+export { OrganisationOverview } from './OrganisationOverview';
