@@ -43,7 +43,7 @@ describe('DefaultOverlapService', () => {
       config,
       logger: mockServices.logger.mock(),
     });
-    return { service, catalog };
+    return { service, catalog, store };
   }
 
   it('answers overlapsOf from the index only, and lookup from the catalog too', async () => {
@@ -51,7 +51,11 @@ describe('DefaultOverlapService', () => {
     const ref = 'aiartifact:default/brand-a-sales-aggregator';
     expect(await service.overlapsOf(ref)).toEqual([]);
     expect(catalog.getEntityByRef).not.toHaveBeenCalled();
-    expect(await service.lookup(ref)).toEqual({ entityRef: ref, items: [] });
+    expect(await service.lookup(ref)).toEqual({
+      entityRef: ref,
+      items: [],
+      indexVersion: expect.any(Number),
+    });
     expect(catalog.getEntityByRef).toHaveBeenCalledTimes(1);
     expect(await service.lookup('aiartifact:default/nope')).toBeUndefined();
   });
@@ -81,6 +85,21 @@ describe('DefaultOverlapService', () => {
     expect(own).toBeGreaterThan(0);
     expect(refs.slice(own).every(o => o === 'group:default/brand-a')).toBe(
       true,
+    );
+  });
+
+  it('tells the index version, which moves when any indexed entity changes', async () => {
+    const { service, store } = await setup({ reconcile: true });
+    const ref = 'aiartifact:default/brand-a-sales-aggregator';
+    const first = (await service.lookup(ref))!;
+    expect(first.indexVersion).toEqual(expect.any(Number));
+    expect((await service.lookup(ref))!.indexVersion).toBe(first.indexVersion);
+    const other = (await store.loadAll()).entries.find(
+      e => e.entityRef !== ref,
+    )!;
+    await store.write({ upserts: [{ ...other, description: 'changed' }] });
+    expect((await service.lookup(ref))!.indexVersion).toBeGreaterThan(
+      first.indexVersion!,
     );
   });
 });

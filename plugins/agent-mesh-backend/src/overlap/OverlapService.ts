@@ -76,6 +76,7 @@ export class DefaultOverlapService implements OverlapService {
     const matches = await synced.index.query(entry.entityRef);
     return {
       entityRef: entry.entityRef,
+      indexVersion: synced.seq,
       items: matches.map(match => {
         const other = synced.entry(match.entityRef);
         return {

@@ -28,6 +28,12 @@ export interface GetOverlapsResponse {
   /** The entity asked about, as a full entity ref. */
   entityRef: string;
   items: OverlapItem[];
+  /**
+   * The version of the overlap index that answered: it changes whenever any indexed entity
+   * does, so an answer with the current version is still right (the catalog module caches by
+   * it).
+   */
+  indexVersion?: number;
 }
 
 /**

@@ -47,10 +47,14 @@ describe('AgentMeshOverlapClient', () => {
     ];
     handle = (req, res) => {
       seen = req;
-      json(res, 200, { entityRef: 'aiartifact:default/a', items });
+      json(res, 200, {
+        entityRef: 'aiartifact:default/a',
+        items,
+        indexVersion: 42,
+      });
     };
     await expect(client().getOverlaps('aiartifact:default/a')).resolves.toEqual(
-      items,
+      { items, indexVersion: 42 },
     );
     expect(seen?.url).toBe(
       '/api/agent-mesh/overlaps?entityRef=aiartifact%3Adefault%2Fa',

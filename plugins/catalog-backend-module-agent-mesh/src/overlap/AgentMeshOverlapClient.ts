@@ -12,12 +12,18 @@ const AGENT_MESH_PLUGIN_ID = 'agent-mesh';
 /** Default time limit of one request. */
 export const DEFAULT_OVERLAP_REQUEST_TIMEOUT_MS = 5_000;
 
+/** The backend's answer for one entity, and the version of its index that gave it. */
+export interface OverlapAnswer {
+  items: OverlapItem[];
+  indexVersion?: number;
+}
+
 /**
  * What the overlap processor asks the agent-mesh backend. `undefined`: the backend does not
  * know the entity (yet). Throws when the backend cannot answer.
  */
 export interface OverlapLookupClient {
-  getOverlaps(entityRef: string): Promise<OverlapItem[] | undefined>;
+  getOverlaps(entityRef: string): Promise<OverlapAnswer | undefined>;
 }
 
 /**
@@ -39,7 +45,7 @@ export class AgentMeshOverlapClient implements OverlapLookupClient {
     this.timeoutMs = options.timeoutMs ?? DEFAULT_OVERLAP_REQUEST_TIMEOUT_MS;
   }
 
-  async getOverlaps(entityRef: string): Promise<OverlapItem[] | undefined> {
+  async getOverlaps(entityRef: string): Promise<OverlapAnswer | undefined> {
     const baseUrl = await this.discovery.getBaseUrl(AGENT_MESH_PLUGIN_ID);
     const url = `${baseUrl}/overlaps?entityRef=${encodeURIComponent(
       entityRef,
@@ -72,7 +78,11 @@ export class AgentMeshOverlapClient implements OverlapLookupClient {
         `GET ${baseUrl}/overlaps answered without an items array`,
       );
     }
-    return body.items;
+    return {
+      items: body.items,
+      indexVersion:
+        typeof body.indexVersion === 'number' ? body.indexVersion : undefined,
+    };
   }
 }
 

@@ -51,12 +51,16 @@ const item = (
 
 function setup(
   answers: Record<string, OverlapItem[] | undefined | Error> = {},
-  options: Partial<AgentMeshOverlapProcessorOptions> = {},
+  options: Partial<AgentMeshOverlapProcessorOptions> & {
+    /** The index version the fake backend reports with each answer. */
+    indexVersion?: () => number | undefined;
+  } = {},
 ) {
+  const { indexVersion, ...processorOptions } = options;
   const getOverlaps = jest.fn(async (ref: string) => {
     const answer = answers[ref];
     if (answer instanceof Error) throw answer;
-    return answer;
+    return answer && { items: answer, indexVersion: indexVersion?.() };
   });
   const logger = mockServices.logger.mock();
   let now = 1_000_000;
@@ -64,7 +68,7 @@ function setup(
     client: { getOverlaps },
     logger,
     now: () => now,
-    ...options,
+    ...processorOptions,
   });
   const run = async (entity: Entity) => {
     const emit = jest.fn();
@@ -230,6 +234,54 @@ describe('AgentMeshOverlapProcessor', () => {
     expect(getOverlaps).toHaveBeenCalledTimes(2);
   });
 
+  it('reuses answers after the TTL while the index version that gave them is current', async () => {
+    let version = 7;
+    const { run, getOverlaps, advance } = setup(
+      {
+        'aiartifact:default/a': [item('aiartifact:default/b')],
+        'aiartifact:default/c': [],
+      },
+      { cacheTtlMs: 1_000, versionCheckMs: 5_000, indexVersion: () => version },
+    );
+    await run(artifact('a'));
+    advance(2_000);
+    // Past the TTL, but version 7 was reported 2 s ago: no request.
+    expect(await run(artifact('a'))).toHaveLength(2);
+    expect(getOverlaps).toHaveBeenCalledTimes(1);
+
+    // Not confirmed for 5 s: asked again, which confirms version 7 for a while.
+    advance(4_000);
+    await run(artifact('a'));
+    expect(getOverlaps).toHaveBeenCalledTimes(2);
+    advance(2_000);
+    await run(artifact('a'));
+    expect(getOverlaps).toHaveBeenCalledTimes(2);
+
+    // Another entity's answer reports a new version: a's answer is asked for again.
+    version = 8;
+    await run(artifact('c'));
+    expect(getOverlaps).toHaveBeenCalledTimes(3);
+    await run(artifact('a'));
+    expect(getOverlaps).toHaveBeenCalledTimes(4);
+    expect(getOverlaps.mock.calls.map(([ref]) => ref)).toEqual([
+      'aiartifact:default/a',
+      'aiartifact:default/a',
+      'aiartifact:default/c',
+      'aiartifact:default/a',
+    ]);
+  });
+
+  it('does not reuse answers after the TTL when the backend reports no version', async () => {
+    const { run, getOverlaps, advance } = setup(
+      { 'aiartifact:default/a': [item('aiartifact:default/b')] },
+      { cacheTtlMs: 1_000 },
+    );
+    await run(artifact('a'));
+    advance(1_000);
+    await run(artifact('a'));
+    expect(getOverlaps).toHaveBeenCalledTimes(2);
+  });
+
   it('caps concurrent requests and shares one request per entity', async () => {
     let running = 0;
     let peak = 0;
@@ -238,13 +290,15 @@ describe('AgentMeshOverlapProcessor', () => {
       peak = Math.max(peak, running);
       await new Promise(r => setTimeout(r, 5));
       running -= 1;
-      return [
-        item(
-          ref === 'aiartifact:default/x0'
-            ? 'aiartifact:default/x1'
-            : 'aiartifact:default/x0',
-        ),
-      ];
+      return {
+        items: [
+          item(
+            ref === 'aiartifact:default/x0'
+              ? 'aiartifact:default/x1'
+              : 'aiartifact:default/x0',
+          ),
+        ],
+      };
     });
     const processor = new AgentMeshOverlapProcessor({
       client: { getOverlaps },

@@ -28,6 +28,13 @@ export const DEFAULT_OVERLAP_KINDS = ['Component', 'API', 'AiResource'];
 export const OVERLAP_PROCESSOR_DEFAULTS = {
   /** How long an answer for one entity is reused. */
   cacheTtlMs: 100_000,
+  /**
+   * After that, an answer is still reused while the index version that gave it is the newest
+   * one the backend reported within this period (the index has not changed since).
+   */
+  versionCheckMs: 5_000,
+  /** But not for longer than this. */
+  versionedCacheMaxAgeMs: 60 * 60_000,
   /** At most this many answers are kept. */
   cacheMaxEntries: 50_000,
   /** At most this many requests to the backend at a time. */
@@ -47,6 +54,8 @@ export interface AgentMeshOverlapProcessorOptions {
   /** spec.types that make an entity of `kinds` take part without the annotation. */
   types?: string[];
   cacheTtlMs?: number;
+  versionCheckMs?: number;
+  versionedCacheMaxAgeMs?: number;
   cacheMaxEntries?: number;
   maxConcurrency?: number;
   backoffMs?: number;
@@ -78,7 +87,8 @@ export function readOverlapEligibility(config: Config): {
  * entity goes on without overlap relations, one warning is logged (at most one per
  * `warnIntervalMs`), and no request is made for `backoffMs`. An entity that the backend has not
  * indexed yet (404) has no overlap relations until a later processing run. Answers are cached
- * per entity for `cacheTtlMs`, and at most `maxConcurrency` requests run at a time.
+ * per entity for `cacheTtlMs`, and after that for as long as the backend's index version has
+ * not changed (see `isCurrent`); at most `maxConcurrency` requests run at a time.
  *
  * @public
  */
@@ -88,6 +98,8 @@ export class AgentMeshOverlapProcessor implements CatalogProcessor {
   private readonly kinds: string[];
   private readonly types: string[];
   private readonly cacheTtlMs: number;
+  private readonly versionCheckMs: number;
+  private readonly versionedCacheMaxAgeMs: number;
   private readonly cacheMaxEntries: number;
   private readonly maxConcurrency: number;
   private readonly backoffMs: number;
@@ -96,8 +108,10 @@ export class AgentMeshOverlapProcessor implements CatalogProcessor {
 
   private readonly cache = new Map<
     string,
-    { at: number; items: OverlapItem[] }
+    { at: number; items: OverlapItem[]; indexVersion?: number }
   >();
+  /** The newest index version the backend reported, and when it last did. */
+  private latestVersion: { value: number; seenAt: number } | undefined;
   private readonly inFlight = new Map<string, Promise<OverlapItem[]>>();
   private readonly waiting: Array<() => void> = [];
   private running = 0;
@@ -112,6 +126,9 @@ export class AgentMeshOverlapProcessor implements CatalogProcessor {
     this.kinds = (options.kinds ?? DEFAULT_OVERLAP_KINDS).map(lower);
     this.types = options.types ?? [];
     this.cacheTtlMs = options.cacheTtlMs ?? d.cacheTtlMs;
+    this.versionCheckMs = options.versionCheckMs ?? d.versionCheckMs;
+    this.versionedCacheMaxAgeMs =
+      options.versionedCacheMaxAgeMs ?? d.versionedCacheMaxAgeMs;
     this.cacheMaxEntries = options.cacheMaxEntries ?? d.cacheMaxEntries;
     this.maxConcurrency = Math.max(
       1,
@@ -168,9 +185,7 @@ export class AgentMeshOverlapProcessor implements CatalogProcessor {
   /** The overlaps of an entity: cached, shared with a request under way, or asked for. */
   private async overlapsOf(entityRef: string): Promise<OverlapItem[]> {
     const cached = this.cache.get(entityRef);
-    if (cached && this.now() - cached.at < this.cacheTtlMs) {
-      return cached.items;
-    }
+    if (cached && this.isCurrent(cached)) return cached.items;
     if (this.now() < this.unavailableUntil) return [];
     const pending = this.inFlight.get(entityRef);
     if (pending) return pending;
@@ -181,13 +196,41 @@ export class AgentMeshOverlapProcessor implements CatalogProcessor {
     return request;
   }
 
+  /**
+   * Whether a cached answer can be used: it is younger than the cache time, or the index that
+   * gave it has not changed since, as far as the backend said within `versionCheckMs`. So in
+   * steady state a processing round costs a request every few seconds, not one per entity,
+   * and a change in the index reaches every entity within that time.
+   */
+  private isCurrent(cached: { at: number; indexVersion?: number }): boolean {
+    const now = this.now();
+    if (now - cached.at < this.cacheTtlMs) return true;
+    const latest = this.latestVersion;
+    return (
+      latest !== undefined &&
+      cached.indexVersion === latest.value &&
+      now - latest.seenAt < this.versionCheckMs &&
+      now - cached.at < this.versionedCacheMaxAgeMs
+    );
+  }
+
+  private noteVersion(version: number | undefined) {
+    if (version === undefined) return;
+    // Replicas may lag a little behind each other: the newest version wins.
+    if (!this.latestVersion || version >= this.latestVersion.value) {
+      this.latestVersion = { value: version, seenAt: this.now() };
+    }
+  }
+
   private async request(entityRef: string): Promise<OverlapItem[]> {
     await this.acquire();
     try {
       // The backend may have failed while this request waited for its turn.
       if (this.now() < this.unavailableUntil) return [];
-      const items = (await this.client.getOverlaps(entityRef)) ?? [];
-      this.remember(entityRef, items);
+      const answer = await this.client.getOverlaps(entityRef);
+      const items = answer?.items ?? [];
+      this.noteVersion(answer?.indexVersion);
+      this.remember(entityRef, items, answer?.indexVersion);
       if (this.failing) {
         this.failing = false;
         this.logger.info(
@@ -224,9 +267,13 @@ export class AgentMeshOverlapProcessor implements CatalogProcessor {
     }
   }
 
-  private remember(entityRef: string, items: OverlapItem[]) {
+  private remember(
+    entityRef: string,
+    items: OverlapItem[],
+    indexVersion: number | undefined,
+  ) {
     this.cache.delete(entityRef);
-    this.cache.set(entityRef, { at: this.now(), items });
+    this.cache.set(entityRef, { at: this.now(), items, indexVersion });
     while (this.cache.size > this.cacheMaxEntries) {
       const oldest = this.cache.keys().next().value;
       if (oldest === undefined) break;
