@@ -476,25 +476,30 @@ export class OverlapIndex {
     const hasOwner = Boolean(doc.subject.owner);
     const textWeight = weights.text ?? 0;
     const typeWeight = weights.type ?? 0;
-    const dice = DICE_FIELDS.map(field => ({
-      column: COLUMN[field]!,
-      weight: weights[DICE_SIGNAL[field].weight] ?? 0,
-      saturate: DICE_SIGNAL[field].saturate,
-    }));
+    // Weight and saturation per column, for the tight loop below.
+    const columnWeight = new Float64Array(COLUMNS);
+    const columnSaturates = new Uint8Array(COLUMNS);
+    for (const field of DICE_FIELDS) {
+      columnWeight[COLUMN[field]!] = weights[DICE_SIGNAL[field].weight] ?? 0;
+      columnSaturates[COLUMN[field]!] = DICE_SIGNAL[field].saturate ? 1 : 0;
+    }
     const priority = this.#priority;
     const sums = this.#sums;
+    const ownerOf = this.#ownerOf;
+    const queryNorm = querySums[0];
+    const typeFactor = 1 - typeWeight * typeScore;
     let kept = 0;
     for (let k = 0; k < touchedCount; k++) {
       const slot = touched[k];
       if (slot === ownSlot) continue;
       const base = slot * COLUMNS;
       let remaining = 1;
-      const norms = querySums[0] * sums[base];
+      const norms = queryNorm * sums[base];
       if (norms > 0) {
         remaining *= 1 - textWeight * Math.min(1, shared[base] / norms);
       }
       const sharesIntegration = sharedCount[base + INTEGRATION_COLUMN] > 0;
-      for (const { column, weight, saturate } of dice) {
+      for (let column = 1; column < COLUMNS; column++) {
         const count = sharedCount[base + column];
         if (count === 0) continue;
         // The scorer compares kinds of systems only for the systems that are not shared.
@@ -502,14 +507,13 @@ export class OverlapIndex {
         let score =
           (2 * shared[base + column]) /
           (querySums[column] + sums[base + column]);
-        if (saturate) score *= 1 - 2 ** -count;
-        remaining *= 1 - weight * Math.min(1, score);
+        if (columnSaturates[column]) score *= 1 - 2 ** -count;
+        remaining *= 1 - columnWeight[column] * Math.min(1, score);
       }
-      if (sharedCount[base] & SAME_TYPE)
-        remaining *= 1 - typeWeight * typeScore;
+      if (sharedCount[base] & SAME_TYPE) remaining *= typeFactor;
       const estimate = 1 - remaining;
       const crossTeam =
-        hasOwner && this.#ownerOf[slot] !== -1 && this.#ownerOf[slot] !== owner;
+        hasOwner && ownerOf[slot] !== -1 && ownerOf[slot] !== owner;
       priority[slot] =
         estimate + (crossTeam && estimate >= threshold * 0.5 ? 1 : 0);
       touched[kept++] = slot;
