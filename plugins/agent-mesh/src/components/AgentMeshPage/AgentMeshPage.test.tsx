@@ -1,16 +1,30 @@
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { useLocation } from 'react-router-dom';
+import { useLocation, useNavigate } from 'react-router-dom';
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { catalogApiRef, entityRouteRef } from '@backstage/plugin-catalog-react';
 import { catalogApiMock } from '@backstage/plugin-catalog-react/testUtils';
 import { AgentMeshApi, agentMeshApiRef } from '../../api';
-import { action, artifact, fakeAgentMeshApi } from '../../__testUtils__';
+import {
+  action,
+  artifact,
+  fakeAgentMeshApi,
+  overview,
+} from '../../__testUtils__';
 import { AgentMeshPage } from './AgentMeshPage';
 
 function Location() {
   const location = useLocation();
   return <output aria-label="location">{location.search}</output>;
+}
+
+function BackButton() {
+  const navigate = useNavigate();
+  return (
+    <button type="button" onClick={() => navigate(-1)}>
+      Browser back
+    </button>
+  );
 }
 
 function render(url: string, api: AgentMeshApi = fakeAgentMeshApi()) {
@@ -23,6 +37,7 @@ function render(url: string, api: AgentMeshApi = fakeAgentMeshApi()) {
     >
       <AgentMeshPage />
       <Location />
+      <BackButton />
     </TestApiProvider>,
     {
       routeEntries: [url],
@@ -39,8 +54,11 @@ jest.setTimeout(30_000);
 const SLOW = { timeout: 10_000 };
 
 describe('AgentMeshPage', () => {
-  it('opens on the Overview with the AI-built entities', async () => {
-    await render('/agent-mesh');
+  it('opens on the Overview: the organisation overview, then the AI-built entities', async () => {
+    const api = fakeAgentMeshApi({
+      getOverview: jest.fn(async () => overview),
+    });
+    await render('/agent-mesh', api);
     expect(
       screen.getByRole('heading', { name: 'Agent Mesh' }),
     ).toBeInTheDocument();
@@ -49,8 +67,16 @@ describe('AgentMeshPage', () => {
     const panel = screen.getByRole('tabpanel');
     expect(panel).toHaveAttribute('aria-labelledby', tab('Overview').id);
     expect(
-      await within(panel).findByText('Brand A Sales Aggregator', {}, SLOW),
+      await within(panel).findByText('At a glance', {}, SLOW),
     ).toBeInTheDocument();
+    expect(api.getOverview).toHaveBeenCalledWith({ period: '30d' });
+    expect(
+      await within(panel).findByText('Agents and AI-built artifacts', {}, SLOW),
+    ).toBeInTheDocument();
+    const listed = within(panel)
+      .getAllByRole('link', { name: 'Brand A Sales Aggregator' })
+      .filter(link => link.closest('tr'));
+    expect(listed).toHaveLength(1);
   });
 
   it('opens the tab named in the URL', async () => {
@@ -128,5 +154,20 @@ describe('AgentMeshPage', () => {
     expect(search().textContent).toBe(
       '?tab=check&owner=group%3Adefault%2Fbrand-a',
     );
+  });
+
+  it('goes back to the previous tab with the browser history', async () => {
+    await render('/agent-mesh?tab=check');
+    const user = userEvent.setup();
+    await user.click(tab('Overview'));
+    expect(tab('Overview')).toHaveAttribute('aria-selected', 'true');
+
+    await user.click(screen.getByRole('button', { name: 'Browser back' }));
+
+    expect(tab('Check before you build')).toHaveAttribute(
+      'aria-selected',
+      'true',
+    );
+    expect(search().textContent).toBe('?tab=check');
   });
 });
