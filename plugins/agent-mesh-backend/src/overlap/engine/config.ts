@@ -10,7 +10,10 @@ export interface OverlapWeights {
   text: number;
   /** Shared declared integrations, weighted by how rare each system is. Default 0.6. */
   integrations: number;
-  /** Integrations of the same kind of system (e.g. Sentry and Rollbar). Default 0.3. */
+  /**
+   * Integrations of the same kind of system (e.g. Sentry and Rollbar). Default 0.15: the kind
+   * of job a known system does also counts in the text, as words.
+   */
   systemCategories: number;
   /** Shared dependencies and APIs, weighted by rarity. Default 0.5. */
   dependencies: number;
@@ -41,7 +44,7 @@ export const DEFAULT_OVERLAP_KINDS = ['Component', 'API', 'AiResource'];
 export const DEFAULT_OVERLAP_WEIGHTS: OverlapWeights = {
   text: 1,
   integrations: 0.6,
-  systemCategories: 0.3,
+  systemCategories: 0.15,
   dependencies: 0.5,
   tags: 0.3,
   type: 0.15,

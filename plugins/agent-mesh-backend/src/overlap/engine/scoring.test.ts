@@ -173,3 +173,23 @@ describe('type', () => {
     expect(type(0, 1).reasons).toEqual(['same type: service']);
   });
 });
+
+describe('short descriptions', () => {
+  it('do not look alike for one shared word, but a copy is still a copy', () => {
+    const stats = new CorpusStats();
+    const [a, b, c, d] = [
+      'Cost insights',
+      'Tech insights',
+      'Weekly cost insights for cloud accounts, by team and by service',
+      'Weekly cost insights for cloud accounts, by team and by project',
+    ].map(title => toDocument(subject({ title })));
+    [a, b, c, d].forEach(doc => stats.add(doc));
+    // Two two-word titles that share one word, against two long ones that share most.
+    expect(textSimilarity(a, b, stats).score).toBeLessThan(0.3);
+    expect(textSimilarity(c, d, stats).score).toBeGreaterThan(0.6);
+    expect(
+      textSimilarity(a, toDocument(subject({ title: 'Cost insights' })), stats)
+        .score,
+    ).toBe(1);
+  });
+});

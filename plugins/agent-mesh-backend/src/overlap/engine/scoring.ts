@@ -1,7 +1,7 @@
 import { OverlapDocument, surfacesOf } from './document';
 import { CorpusField, CorpusStats } from './corpus';
 import { OverlapWeights } from './config';
-import { jobCategory } from './systems';
+import { jobCategory, systemCategory } from './systems';
 
 /** One built-in signal's view of a pair. */
 export interface SignalEvidence {
@@ -57,7 +57,16 @@ export function textSimilarity(
     dot += contribution;
     shared.push({ term, contribution });
   }
-  const score = Math.min(1, dot / (normA * normB));
+  // Cosine with one unseen word of prior: each description is taken to hold one more word,
+  // as rare as words get, that the other does not share. Long descriptions hardly change;
+  // two three-word descriptions no longer look alike because both say "insights". The same
+  // description twice (cosine 1) is still a copy, whatever its length.
+  const cosine = dot / (normA * normB);
+  const prior = stats.idf('term', '') ** 2;
+  const score =
+    cosine > 1 - 1e-9
+      ? 1
+      : dot / Math.sqrt((normA * normA + prior) * (normB * normB + prior));
   shared.sort((x, y) => y.contribution - x.contribution);
   const surfaces = surfacesOf(a);
   const salient: string[] = [];
@@ -78,14 +87,16 @@ export function textSimilarity(
 
 /**
  * Rarity-weighted Dice coefficient of two sets: 2 * idf(shared) / (idf(a) + idf(b)). Sharing a
- * system that few entities use says more than sharing one that everybody uses.
+ * system that few entities use says more than sharing one that everybody uses. With
+ * `saturate`, one shared value gives half the score and each further one halves the rest;
+ * given as a function, it says how much each shared value counts towards that (1 by default).
  */
 export function weightedDice(
   a: string[],
   b: string[],
   field: CorpusField,
   stats: CorpusStats,
-  saturate = false,
+  saturate: boolean | ((value: string) => number) = false,
 ): { score: number; shared: string[] } {
   if (a.length === 0 || b.length === 0) return { score: 0, shared: [] };
   const setB = new Set(b);
@@ -94,7 +105,12 @@ export function weightedDice(
   const sum = (values: string[]) =>
     values.reduce((s, v) => s + stats.idf(field, v), 0);
   const dice = (2 * sum(shared)) / (sum(a) + sum(b));
-  return { score: saturate ? dice * (1 - 2 ** -shared.length) : dice, shared };
+  if (!saturate) return { score: dice, shared };
+  const pieces =
+    typeof saturate === 'function'
+      ? shared.reduce((n, v) => n + saturate(v), 0)
+      : shared.length;
+  return { score: dice * (1 - 2 ** -pieces), shared };
 }
 
 /** Structure: integrations, kinds of systems, dependencies, tags and type, each on its own. */
@@ -105,12 +121,13 @@ export function structureEvidence(
 ): SignalEvidence[] {
   const evidence: SignalEvidence[] = [];
 
+  // A shared platform (GitHub, Slack) is half a piece of evidence: every kind of job uses it.
   const integrations = weightedDice(
     a.integrations,
     b.integrations,
     'integration',
     stats,
-    true,
+    system => (systemCategory(system) && !jobCategory(system) ? 0.5 : 1),
   );
   evidence.push({
     signal: 'integrations',

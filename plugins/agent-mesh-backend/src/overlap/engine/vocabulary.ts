@@ -22,6 +22,7 @@ const SYNONYM_SETS: string[][] = [
   ['pull request', 'merge request'],
   ['repository', 'repo'],
   ['lint', 'linter', 'linting'],
+  ['scan', 'scanner', 'scanning'],
   ['rule', 'ruleset', 'rule set'],
   ['specification', 'spec'],
   ['technical debt', 'tech debt'],
@@ -73,6 +74,9 @@ for (const set of SYNONYM_SETS) {
   const concept = stemPhrase(set[0]).replace(/ /g, '-');
   for (const entry of set) {
     conceptOfStems.set(stemPhrase(entry), concept);
+    // The stemmer leaves the plural of an abbreviation alone ("LLMs", "CVEs").
+    if (!entry.includes(' '))
+      conceptOfStems.set(stemPhrase(`${entry}s`), concept);
     // A dashed spelling ("roll-up", "e-mail") is also written together.
     if (entry.includes('-')) {
       conceptOfStems.set(stem(entry.replace(/-/g, '')), concept);
