@@ -38,7 +38,10 @@ export interface Config {
         text?: number;
         /** Shared declared integrations, weighted by how rare each system is. Default 0.6. */
         integrations?: number;
-        /** Integrations of the same kind of system (e.g. Sentry and Rollbar). Default 0.3. */
+        /**
+         * Integrations of different systems that do the same kind of job (e.g. Sentry and
+         * Rollbar). Default 0.15: the kind of job of a known system also counts in the text.
+         */
         systemCategories?: number;
         /** Shared dependencies and APIs, weighted by rarity. Default 0.5. */
         dependencies?: number;
