@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # One command on a fresh machine: installs Node 22 locally and the dependencies, starts a real
 # PostgreSQL 15 for the backend tests, and runs every check: type check, lint, prettier, and all
-# Jest tests (backend tests on SQLite and on PostgreSQL). Ends with "N passed, N failed".
+# Jest tests (backend tests on SQLite and on PostgreSQL), and the end-to-end tests of the demo
+# portal in Debian's Chromium. Ends with "N passed, N failed".
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
 export CI="${CI:-true}"
@@ -10,6 +11,7 @@ cd "$ROOT"
 
 source "$ROOT/scripts/postgres.sh"
 start_test_postgres
+source "$ROOT/scripts/chromium.sh"
 
 REPORT_DIR="$ROOT/node_modules/.cache/agent-mesh-test"
 mkdir -p "$REPORT_DIR"
@@ -33,6 +35,8 @@ step() {
 step "type check" yarn tsc:full
 step "lint" yarn lint:all
 step "prettier" yarn prettier:check
+# The demo portal in real Chromium (starts it with `yarn start`, stops it afterwards).
+step "end-to-end (Chromium)" run_e2e
 
 echo
 echo "=== jest"
