@@ -21,7 +21,42 @@ export async function migratedClient(
 ): Promise<Knex> {
   const client = await database.getClient();
   if (!options.skipMigrations && !database.migrations?.skip) {
-    await client.migrate.latest({ directory: migrationsDir });
+    await whileHoldingMigrationLock(client, () =>
+      client.migrate.latest({ directory: migrationsDir }),
+    );
   }
   return client;
+}
+
+/** Key of the PostgreSQL advisory lock taken around the migrations ('AGMIGR'). */
+const MIGRATION_LOCK_KEY = 0x4147_4d49_4752;
+
+/**
+ * Replicas that start together on a fresh PostgreSQL database would both create knex's own
+ * migrations table, and one fails (knex locks the migrations, not the creation of its tables).
+ * A session-level advisory lock makes the others wait until the first has migrated.
+ */
+async function whileHoldingMigrationLock<T>(
+  client: Knex,
+  migrate: () => Promise<T>,
+): Promise<T> {
+  const driver = String(client.client.config.client);
+  if (driver !== 'pg' && !driver.startsWith('postgres')) {
+    return migrate();
+  }
+  const connection = await client.client.acquireConnection();
+  try {
+    await client
+      .raw('SELECT pg_advisory_lock(?)', [MIGRATION_LOCK_KEY])
+      .connection(connection);
+    try {
+      return await migrate();
+    } finally {
+      await client
+        .raw('SELECT pg_advisory_unlock(?)', [MIGRATION_LOCK_KEY])
+        .connection(connection);
+    }
+  } finally {
+    await client.client.releaseConnection(connection);
+  }
 }
