@@ -80,6 +80,10 @@ const DICE_SIGNAL: Record<DiceField, { weight: string; saturate: boolean }> = {
   tag: { weight: 'tags', saturate: true },
   dependency: { weight: 'dependencies', saturate: false },
 };
+/** Keys of more than this share of the documents bring in no candidates of their own... */
+const COMMON_KEY_SHARE = 0.03;
+/** ...once the corpus has this many documents. */
+const COMMON_KEYS_FROM_SIZE = 5_000;
 /** Fully scored candidates per query: at least this many, or five times the limit. */
 const MIN_CANDIDATES = 50;
 
@@ -415,9 +419,25 @@ export class OverlapIndex {
     }
     querySums[0] = Math.sqrt(querySums[0]);
 
-    for (const [field, key] of keys) {
-      const id = this.#postings.find(field, key);
-      if (id === undefined) continue;
+    // Keys that a large share of the corpus has would make every query a scan: they add to
+    // the estimates of documents that share a rarer key too, but bring in no new candidates
+    // (a document that shares only such keys with the query rarely ranks among its best).
+    const commonLimit =
+      stats.size >= COMMON_KEYS_FROM_SIZE
+        ? COMMON_KEY_SHARE * stats.size
+        : Infinity;
+    const byRarity = keys
+      .map(([field, key]) => ({
+        field,
+        key,
+        id: this.#postings.find(field, key),
+      }))
+      .filter(
+        (k): k is { field: CorpusField; key: string; id: number } =>
+          k.id !== undefined,
+      )
+      .sort((a, b) => this.#postings.count(a.id) - this.#postings.count(b.id));
+    for (const { field, key, id } of byRarity) {
       const column = COLUMN[field];
       if (column === undefined) {
         if (field === 'type') {
@@ -433,17 +453,22 @@ export class OverlapIndex {
         weights: postingWeights,
         length,
       } = this.#postings.posting(id);
+      const common = length > commonLimit;
       for (let i = 0; i < length; i++) {
         const slot = slots[i];
-        const at = slot * COLUMNS + column;
+        const base = slot * COLUMNS;
         if (mark[slot] !== epoch) {
+          if (common) continue;
           mark[slot] = epoch;
-          shared.fill(0, slot * COLUMNS, slot * COLUMNS + COLUMNS);
-          sharedCount.fill(0, slot * COLUMNS, slot * COLUMNS + COLUMNS);
+          for (let c = 0; c < COLUMNS; c++) {
+            shared[base + c] = 0;
+            sharedCount[base + c] = 0;
+          }
           touched[touchedCount++] = slot;
         }
-        shared[at] += column === 0 ? value * postingWeights[i] : value;
-        sharedCount[at]++;
+        shared[base + column] +=
+          column === 0 ? value * postingWeights[i] : value;
+        sharedCount[base + column]++;
       }
     }
 
@@ -463,8 +488,10 @@ export class OverlapIndex {
           sharedCount[slot * COLUMNS] |= SAME_TYPE;
         } else if (typeAlone) {
           mark[slot] = epoch;
-          shared.fill(0, slot * COLUMNS, slot * COLUMNS + COLUMNS);
-          sharedCount.fill(0, slot * COLUMNS, slot * COLUMNS + COLUMNS);
+          for (let c = 0; c < COLUMNS; c++) {
+            shared[slot * COLUMNS + c] = 0;
+            sharedCount[slot * COLUMNS + c] = 0;
+          }
           sharedCount[slot * COLUMNS] = SAME_TYPE;
           touched[touchedCount++] = slot;
         }
