@@ -1,7 +1,12 @@
-import stem from 'wink-porter2-stemmer';
 import { eng as englishStopWords } from 'stopword';
 import { canonicalSystem, MAX_ALIAS_WORDS } from './systems';
-import { conceptOf, MAX_SYNONYM_WORDS, stemPhrase } from './vocabulary';
+import {
+  conceptOf,
+  mayStartPhrase,
+  MAX_SYNONYM_WORDS,
+  stemPhrase,
+  stemWord,
+} from './vocabulary';
 
 /**
  * Words that say nothing about what an artifact does, on top of the English stop words: words
@@ -98,7 +103,10 @@ export function tokenize(text: string): Token[] {
       }
     }
     if (matched) continue;
-    for (let n = Math.min(MAX_SYNONYM_WORDS, raw.length - i); n >= 2; n--) {
+    const longest = mayStartPhrase(raw[i])
+      ? Math.min(MAX_SYNONYM_WORDS, raw.length - i)
+      : 0;
+    for (let n = longest; n >= 2; n--) {
       const phrase = raw.slice(i, i + n);
       const concept = conceptOf(stemPhrase(phrase.join(' ')));
       if (concept) {
@@ -117,7 +125,7 @@ export function tokenize(text: string): Token[] {
 
 /** The term of one word: the name of its synonym set, or its stem. */
 function termOf(word: string): string {
-  const stemmed = stem(word);
+  const stemmed = stemWord(word);
   return conceptOf(stemmed) ?? stemmed;
 }
 

@@ -59,13 +59,28 @@ const SYNONYM_SETS: string[][] = [
   ['recruiting', 'hiring', 'recruitment'],
 ];
 
+const stemCache = new Map<string, string>();
+/** Enough for the vocabulary of a large catalog; emptied when full rather than grown. */
+const MAX_CACHED_STEMS = 200_000;
+
+/** The Porter2 stem of a lower-case word, remembered: stemming is the cost of tokenizing. */
+export function stemWord(word: string): string {
+  let stemmed = stemCache.get(word);
+  if (stemmed === undefined) {
+    if (stemCache.size >= MAX_CACHED_STEMS) stemCache.clear();
+    stemmed = stem(word);
+    stemCache.set(word, stemmed);
+  }
+  return stemmed;
+}
+
 /** Stems of a word or phrase, joined by spaces: how phrases are looked up. */
 export function stemPhrase(phrase: string): string {
   return phrase
     .toLowerCase()
     .split(/[\s-]+/)
     .filter(Boolean)
-    .map(w => stem(w))
+    .map(stemWord)
     .join(' ');
 }
 
@@ -79,9 +94,21 @@ for (const set of SYNONYM_SETS) {
       conceptOfStems.set(stemPhrase(`${entry}s`), concept);
     // A dashed spelling ("roll-up", "e-mail") is also written together.
     if (entry.includes('-')) {
-      conceptOfStems.set(stem(entry.replace(/-/g, '')), concept);
+      conceptOfStems.set(stemWord(entry.replace(/-/g, '')), concept);
     }
   }
+}
+
+/** Stems that start a synonym of several words: only there is a phrase worth looking up. */
+const phraseStarts = new Set(
+  [...conceptOfStems.keys()]
+    .filter(k => k.includes(' '))
+    .map(k => k.split(' ')[0]),
+);
+
+/** Whether a phrase synonym may start with this word. */
+export function mayStartPhrase(word: string): boolean {
+  return phraseStarts.has(stemWord(word));
 }
 
 /** The longest synonym, in words; phrase matching looks this far ahead. */
@@ -90,8 +117,7 @@ export const MAX_SYNONYM_WORDS = Math.max(
 );
 
 /**
- * The term a stem (or space-joined stems of a phrase) is compared by: its synonym set's name,
- * or itself.
+ * The name of the synonym set of a stem (or of the space-joined stems of a phrase), if any.
  */
 export function conceptOf(stems: string): string | undefined {
   return conceptOfStems.get(stems);
