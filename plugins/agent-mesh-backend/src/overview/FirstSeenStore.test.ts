@@ -53,7 +53,10 @@ describe('DatabaseFirstSeenStore', () => {
       expect(await knex.schema.hasTable('agent_mesh_entity_first_seen')).toBe(
         true,
       );
-      await knex.migrate.down({ directory: migrationsDir });
+      await knex.migrate.down({
+        directory: migrationsDir,
+        name: '20261202033000_entity_first_seen.js',
+      });
       expect(await knex.schema.hasTable('agent_mesh_entity_first_seen')).toBe(
         false,
       );

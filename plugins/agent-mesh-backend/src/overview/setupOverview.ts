@@ -1,6 +1,7 @@
 import { agentMeshInsightsReadPermission } from '@agent-mesh/plugin-agent-mesh-common';
 import { DatabaseActionAggregates } from '../actions-log/DatabaseActionAggregates';
 import { AgentMeshServices } from '../services';
+import { CachedOverlapSource } from './CachedOverlapSource';
 import { OverlapSource } from './clusters';
 import { ScoreSource } from './computeOverview';
 import { createOverviewRouter } from './createOverviewRouter';
@@ -55,7 +56,7 @@ export async function setupOverview(
     createOverviewRouter({
       sources: {
         catalog,
-        overlaps: options.overlaps,
+        overlaps: new CachedOverlapSource(options.overlaps),
         scores: options.scorecards.store,
         levelNames: options.scorecards.config.levels.map(l => l.name),
         actions,
