@@ -5,6 +5,7 @@ import Grid from '@material-ui/core/Grid';
 import MenuItem from '@material-ui/core/MenuItem';
 import TextField from '@material-ui/core/TextField';
 import { ActionFilters } from '../../api';
+import { useEntityRefHints } from './useEntityRefHints';
 import {
   rangeOfFilters,
   sinceOfRange,
@@ -17,6 +18,7 @@ const TEXT_FIELDS = [
     name: 'agent',
     label: 'Agent',
     helperText: 'agent:default/name, or an id the agent reports under',
+    hints: 'agents',
   },
   {
     name: 'target',
@@ -27,6 +29,7 @@ const TEXT_FIELDS = [
     name: 'owner',
     label: 'Owner team',
     helperText: 'The owning team, e.g. group:default/brand-a',
+    hints: 'teams',
   },
   {
     name: 'type',
@@ -48,6 +51,7 @@ export function ActionFiltersForm(props: {
   const { filters, onApply } = props;
   const [draft, setDraft] = useState<ActionFilters>(filters);
   const [range, setRange] = useState<TimeRangeId>(rangeOfFilters(filters));
+  const hints = useEntityRefHints();
 
   const set = (name: keyof ActionFilters, value: string) =>
     setDraft(d => ({ ...d, [name]: value }));
@@ -81,10 +85,22 @@ export function ActionFiltersForm(props: {
               helperText={field.helperText}
               value={draft[field.name] ?? ''}
               onChange={e => set(field.name, e.target.value)}
+              inputProps={
+                'hints' in field
+                  ? { list: `action-filter-${field.name}-hints` }
+                  : undefined
+              }
               variant="outlined"
               size="small"
               fullWidth
             />
+            {'hints' in field && (
+              <datalist id={`action-filter-${field.name}-hints`}>
+                {hints[field.hints].map(ref => (
+                  <option key={ref} value={ref} />
+                ))}
+              </datalist>
+            )}
           </Grid>
         ))}
         <Grid item xs={12} sm={6} md={3}>

@@ -3,9 +3,16 @@ import userEvent from '@testing-library/user-event';
 import { useLocation } from 'react-router-dom';
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { fetchApiRef } from '@backstage/core-plugin-api';
-import { entityRouteRef } from '@backstage/plugin-catalog-react';
+import { catalogApiRef, entityRouteRef } from '@backstage/plugin-catalog-react';
+import { catalogApiMock } from '@backstage/plugin-catalog-react/testUtils';
 import { AgentMeshApi, agentMeshApiRef } from '../../api';
-import { action, fakeAgentMeshApi, responseError } from '../../__testUtils__';
+import {
+  action,
+  agent,
+  fakeAgentMeshApi,
+  group,
+  responseError,
+} from '../../__testUtils__';
 import { ActionLogExplorer } from './ActionLogExplorer';
 
 // Backstage's Table in jsdom is slow on a busy machine.
@@ -24,6 +31,7 @@ function render(api: AgentMeshApi, url = '/agent-mesh?tab=actions') {
       apis={[
         [agentMeshApiRef, api],
         [fetchApiRef, fetchApi],
+        [catalogApiRef, catalogApiMock({ entities: [agent, group] })],
       ]}
     >
       <ActionLogExplorer />
@@ -88,9 +96,8 @@ describe('ActionLogExplorer', () => {
       since: '2026-11-01',
       limit: 50,
     });
-    expect(screen.getByRole('textbox', { name: 'Owner team' })).toHaveValue(
-      'group:default/brand-a',
-    );
+    const ownerField = screen.getByRole('combobox', { name: 'Owner team' });
+    expect(ownerField).toHaveValue('group:default/brand-a');
     expect(screen.getByRole('textbox', { name: 'Since' })).toHaveValue(
       '2026-11-01',
     );
@@ -132,6 +139,23 @@ describe('ActionLogExplorer', () => {
     ).toBeInTheDocument();
   });
 
+  it("suggests the catalog's agents and teams in their fields", async () => {
+    const api = fakeAgentMeshApi({
+      listActions: jest.fn(async () => ({ items: [], nextCursor: null })),
+    });
+    await render(api);
+    const suggestions = (name: string) => {
+      const list = screen.getByRole('combobox', { name }).getAttribute('list')!;
+      return [...document.querySelectorAll(`#${list} option`)].map(
+        option => (option as HTMLOptionElement).value,
+      );
+    };
+    await waitFor(() =>
+      expect(suggestions('Agent')).toEqual(['agent:default/brand-a-coder']),
+    );
+    expect(suggestions('Owner team')).toEqual(['group:default/brand-a']);
+  });
+
   it('applies typed filters to the URL and the request', async () => {
     const api = fakeAgentMeshApi({
       listActions: jest.fn(async () => ({ items: [first], nextCursor: null })),
@@ -141,7 +165,7 @@ describe('ActionLogExplorer', () => {
     const user = userEvent.setup();
 
     await user.type(
-      screen.getByRole('textbox', { name: 'Agent' }),
+      screen.getByRole('combobox', { name: 'Agent' }),
       'agent:default/brand-a-coder',
     );
     await user.type(
