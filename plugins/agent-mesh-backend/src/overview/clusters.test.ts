@@ -92,6 +92,20 @@ describe('findOverlapPairs and overlapClusters', () => {
     expect(refs.flat()).not.toContain(sameTeam.ref);
     expect(refs.flat()).not.toContain(hidden.ref);
   });
+
+  it('needs both sides to list each other', async () => {
+    const broad = entity('broad-hub', 'platform', 'service');
+    const oneSided = {
+      overlapsOf: async (ref: string) =>
+        ref === broad.ref ? [item(a)] : index[ref] ?? [],
+    };
+    const pairs = await findOverlapPairs({
+      seeds: [broad],
+      visible: new Map([...visible, [broad.ref, broad]]),
+      overlaps: oneSided,
+    });
+    expect(pairs.flatMap(p => [p.a.ref, p.b.ref])).not.toContain(broad.ref);
+  });
 });
 
 describe('clusterLabel', () => {

@@ -31,7 +31,9 @@ export async function findOverlapPairs(options: {
   overlaps: OverlapSource;
 }): Promise<OverlapPair[]> {
   const { visible, overlaps } = options;
-  const pairs = new Map<string, OverlapPair>();
+  // A pair counts when each side lists the other: the index answers the top matches of each
+  // entity, and a one-sided match of a broad entity would chain unrelated work together.
+  const pairs = new Map<string, { pair: OverlapPair; sides: Set<string> }>();
   const queued = new Set(options.seeds.map(s => s.ref));
   let frontier = [...options.seeds];
   while (frontier.length) {
@@ -52,9 +54,12 @@ export async function findOverlapPairs(options: {
           const [a, b] =
             entity.ref < other.ref ? [entity, other] : [other, entity];
           const key = `${a.ref} ${b.ref}`;
-          if (!pairs.has(key)) {
-            pairs.set(key, { a, b, score: item.score, reasons: item.reasons });
-          }
+          const found = pairs.get(key) ?? {
+            pair: { a, b, score: item.score, reasons: item.reasons },
+            sides: new Set<string>(),
+          };
+          found.sides.add(entity.ref);
+          pairs.set(key, found);
           if (!queued.has(other.ref)) {
             queued.add(other.ref);
             next.push(other);
@@ -64,7 +69,9 @@ export async function findOverlapPairs(options: {
     }
     frontier = next;
   }
-  return [...pairs.values()];
+  return [...pairs.values()]
+    .filter(found => found.sides.size === 2)
+    .map(found => found.pair);
 }
 
 function pluralOf(type: string): string {
