@@ -109,6 +109,13 @@ export const KNOWN_SYSTEMS: KnownSystem[] = [
   { name: 'flux', aliases: ['fluxcd'], category: 'continuous-delivery' },
   { name: 'spinnaker', category: 'continuous-delivery' },
   // runtime and infrastructure
+  { name: 'aws', aliases: ['amazon web services'], category: 'cloud-provider' },
+  { name: 'azure', aliases: ['microsoft azure'], category: 'cloud-provider' },
+  {
+    name: 'google-cloud',
+    aliases: ['gcp', 'google cloud platform', 'google cloud'],
+    category: 'cloud-provider',
+  },
   { name: 'kubernetes', aliases: ['k8s'], category: 'container-platform' },
   { name: 'openshift', category: 'container-platform' },
   { name: 'terraform', category: 'infrastructure-as-code' },
@@ -202,6 +209,7 @@ export const PLATFORM_CATEGORIES = new Set([
   'spreadsheet',
   'wiki',
   'container-platform',
+  'cloud-provider',
   'data-warehouse',
   'llm',
 ]);
