@@ -520,7 +520,10 @@ export function generateAiBuiltWork(
           ? `${capital(code)} ${object} ${noun}`
           : `${capital(domain)} ${object} ${noun}`;
       const mine = systems.filter(() => random() < 0.8);
-      if (copy > 0 && random() < 0.3) mine.push(pickSkewed(SYSTEMS_BY_USE));
+      if (copy > 0 && random() < 0.3) {
+        const extra = pickSkewed(SYSTEMS_BY_USE);
+        if (!mine.includes(extra)) mine.push(extra);
+      }
       const via = mine.length
         ? ` from ${mine.slice(0, -1).join(', ')}${
             mine.length > 1 ? ' and ' : ''
