@@ -11,7 +11,10 @@ import { mockCredentials } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import knexFactory, { Knex } from 'knex';
 import { DatabaseActionAggregates } from '../../plugins/agent-mesh-backend/src/actions-log/DatabaseActionAggregates';
-import { OverlapIndex } from '../../plugins/agent-mesh-backend/src/overlap/engine';
+import {
+  DEFAULT_OVERLAP_CONFIG,
+  OverlapIndex,
+} from '../../plugins/agent-mesh-backend/src/overlap/engine';
 import { entryFromEntity } from '../../plugins/agent-mesh-backend/src/overlap/entry';
 import { CachedOverlapSource } from '../../plugins/agent-mesh-backend/src/overview/CachedOverlapSource';
 import { computeOverview } from '../../plugins/agent-mesh-backend/src/overview/computeOverview';
@@ -170,6 +173,7 @@ async function main() {
   const sources = {
     catalog: catalogServiceMock({ entities }),
     overlaps: new CachedOverlapSource(overlaps, { ttlMs: 3_600_000 }),
+    clusterThreshold: DEFAULT_OVERLAP_CONFIG.threshold,
     scores,
     levelNames: ['Gold', 'Silver', 'Bronze'],
     actions,

@@ -47,21 +47,49 @@ const item = (
 });
 
 const index: Record<string, ReturnType<typeof item>[]> = {
-  [a.ref]: [item(b), item(sameTeam, { crossTeam: false }), item(hidden)],
+  [a.ref]: [
+    item(b),
+    item(c, { score: 0.45 }),
+    item(sameTeam, { crossTeam: false }),
+    item(hidden),
+  ],
   [b.ref]: [item(a), item(c, { score: 0.45 })],
-  // c only reaches a through b: a cluster is complete even from one seed.
-  [c.ref]: [item(b, { score: 0.45 })],
+  [c.ref]: [item(b, { score: 0.45 }), item(a, { score: 0.45 })],
   [copyA.ref]: [item(copyB, { acknowledged: true })],
   [copyB.ref]: [item(copyA, { acknowledged: true })],
 };
 const overlaps = { overlapsOf: async (ref: string) => index[ref] ?? [] };
 const visible = new Map([a, b, c, copyA, copyB, sameTeam].map(e => [e.ref, e]));
+const THRESHOLD = 0.3;
 
 describe('findOverlapPairs and overlapClusters', () => {
-  it('groups cross-team overlaps into clusters, following partners beyond the seeds', async () => {
+  it('follows partners beyond the seeds', async () => {
+    // c only reaches a through b.
+    const chain = {
+      overlapsOf: async (ref: string) =>
+        ({
+          [a.ref]: [item(b)],
+          [b.ref]: [item(a), item(c)],
+          [c.ref]: [item(b)],
+        }[ref] ?? []),
+    };
+    const pairs = await findOverlapPairs({
+      seeds: [c],
+      visible,
+      overlaps: chain,
+    });
+    expect(pairs.map(p => [p.a.ref, p.b.ref])).toEqual(
+      expect.arrayContaining([
+        [a.ref, b.ref],
+        [b.ref, c.ref],
+      ]),
+    );
+  });
+
+  it('groups overlaps that all overlap each other into one cluster', async () => {
     const pairs = await findOverlapPairs({ seeds: [c], visible, overlaps });
-    expect(pairs).toHaveLength(2);
-    const clusters = overlapClusters(pairs);
+    expect(pairs).toHaveLength(3);
+    const clusters = overlapClusters(pairs, THRESHOLD);
     expect(clusters).toEqual([
       {
         label: '3 sales aggregators',
@@ -78,6 +106,32 @@ describe('findOverlapPairs and overlapClusters', () => {
         maxScore: 0.6,
       },
     ]);
+  });
+
+  it('does not chain overlaps into one cluster', () => {
+    const [w, x, y, z] = ['w', 'x', 'y', 'z'].map(n => entity(n, `team-${n}`));
+    const pair = (p: OverviewEntity, q: OverviewEntity, score: number) => ({
+      a: p,
+      b: q,
+      score,
+      reasons: [],
+    });
+    // w-x, x-y and y-z overlap; w-y, x-z and w-z do not.
+    const chain = [pair(w, x, 0.6), pair(x, y, 0.5), pair(y, z, 0.6)];
+    const members = overlapClusters(chain, THRESHOLD).map(cl =>
+      cl.members.map(m => m.title),
+    );
+    expect(members).toEqual([
+      ['w', 'x'],
+      ['y', 'z'],
+    ]);
+    // With w-y and x-z as well, the four hold together: {w,x} and {y,z} average 0.325.
+    const dense = [...chain, pair(w, y, 0.4), pair(x, z, 0.4)];
+    const clusters = overlapClusters(dense, THRESHOLD);
+    expect(clusters.map(cl => cl.members.map(m => m.title))).toEqual([
+      ['w', 'x', 'y', 'z'],
+    ]);
+    expect(clusters[0].maxScore).toBe(0.6);
   });
 
   it('leaves out acknowledged, same-team and invisible overlaps', async () => {

@@ -2,6 +2,7 @@ import {
   OverlapItem,
   OverviewOverlapCluster,
 } from '@agent-mesh/plugin-agent-mesh-common';
+import { averageLinkage } from './averageLinkage';
 import { OverviewEntity } from './catalogEntities';
 
 /** What the clusters are found with: the overlap index. */
@@ -128,39 +129,38 @@ export function clusterLabel(
   return `${members.length} ${prefix}${noun}`;
 }
 
-/** The connected components of the overlap pairs, largest first. */
+/**
+ * The overlap pairs grouped by average linkage (`averageLinkage`): a group holds together only
+ * while its members' average pairwise score, a missing pair counting 0, stays at or above
+ * `threshold` (the overlap threshold), so dense overlaps do not chain unrelated work into one
+ * cluster. A pair whose two sides end up in different clusters is in neither. Largest first.
+ */
 export function overlapClusters(
   pairs: OverlapPair[],
+  threshold: number,
 ): OverviewOverlapCluster[] {
-  const parent = new Map<string, string>();
-  const find = (ref: string): string => {
-    let root = ref;
-    while (parent.get(root) !== root) root = parent.get(root)!;
-    parent.set(ref, root);
-    return root;
-  };
   const entities = new Map<string, OverviewEntity>();
   for (const { a, b } of pairs) {
-    for (const e of [a, b]) {
-      entities.set(e.ref, e);
-      if (!parent.has(e.ref)) parent.set(e.ref, e.ref);
-    }
-    const [ra, rb] = [find(a.ref), find(b.ref)];
-    if (ra !== rb) parent.set(ra, rb);
+    entities.set(a.ref, a);
+    entities.set(b.ref, b);
   }
-  const groups = new Map<
-    string,
-    { members: OverviewEntity[]; pairs: OverlapPair[] }
-  >();
-  for (const entity of entities.values()) {
-    const root = find(entity.ref);
-    const group = groups.get(root) ?? { members: [], pairs: [] };
-    group.members.push(entity);
-    groups.set(root, group);
+  const groups = averageLinkage(
+    pairs.map(p => ({ a: p.a.ref, b: p.b.ref, score: p.score })),
+    threshold,
+  ).map(refs => ({
+    members: refs.map(ref => entities.get(ref)!),
+    pairs: [] as OverlapPair[],
+  }));
+  const groupOf = new Map<string, (typeof groups)[number]>();
+  for (const group of groups) {
+    for (const member of group.members) groupOf.set(member.ref, group);
   }
-  for (const pair of pairs) groups.get(find(pair.a.ref))!.pairs.push(pair);
+  for (const pair of pairs) {
+    const group = groupOf.get(pair.a.ref);
+    if (group && group === groupOf.get(pair.b.ref)) group.pairs.push(pair);
+  }
 
-  return [...groups.values()]
+  return groups
     .map(({ members, pairs: inside }) => {
       const sorted = [...members].sort(
         (x, y) =>

@@ -28,6 +28,8 @@ export interface ScoreSource {
 export interface OverviewSources {
   catalog: CatalogService;
   overlaps: OverlapSource;
+  /** The overlap threshold: a cluster holds together while its average pair score reaches it. */
+  clusterThreshold: number;
   scores: ScoreSource;
   /** The configured scorecard level names, best first. */
   levelNames: string[];
@@ -123,7 +125,10 @@ export async function computeOverview(
     .map(r => ({ ...r, entityRef: r.entityRef.toLocaleLowerCase('en-US') }))
     .filter(r => scoped.has(r.entityRef));
   const scores = new Map(results.map(r => [r.entityRef, r.score]));
-  const clusters = overlapClusters(pairs);
+  // Whole clusters reachable from the scope, but only those with a member in it.
+  const clusters = overlapClusters(pairs, sources.clusterThreshold).filter(
+    cluster => cluster.members.some(m => scoped.has(m.entityRef)),
+  );
 
   return {
     period,

@@ -1,5 +1,6 @@
 import { agentMeshInsightsReadPermission } from '@agent-mesh/plugin-agent-mesh-common';
 import { DatabaseActionAggregates } from '../actions-log/DatabaseActionAggregates';
+import { readOverlapConfig } from '../overlap/engine';
 import { AgentMeshServices } from '../services';
 import { CachedOverlapSource } from './CachedOverlapSource';
 import { OverlapSource } from './clusters';
@@ -16,6 +17,7 @@ import { FIRST_SEEN_TASK_ID, recordFirstSeen } from './recordFirstSeen';
 export async function setupOverview(
   services: Pick<
     AgentMeshServices,
+    | 'config'
     | 'database'
     | 'scheduler'
     | 'httpRouter'
@@ -57,6 +59,7 @@ export async function setupOverview(
       sources: {
         catalog,
         overlaps: new CachedOverlapSource(options.overlaps),
+        clusterThreshold: readOverlapConfig(services.config).threshold,
         scores: options.scorecards.store,
         levelNames: options.scorecards.config.levels.map(l => l.name),
         actions,
