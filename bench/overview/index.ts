@@ -6,6 +6,8 @@
 // database. It runs `computeOverview` as the router does, with the catalog mock for the
 // catalog, the real overlap engine (queried directly: no store round trip per query), and the
 // real scorecard, first-seen and action-aggregate stores. Figures are medians over --runs.
+// It also reports the overlap clusters' size distribution (average linkage, and for comparison
+// the connected components of the same pairs) and how long the clustering alone takes.
 import { Entity } from '@backstage/catalog-model';
 import { mockCredentials } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
@@ -18,11 +20,14 @@ import {
 import { entryFromEntity } from '../../plugins/agent-mesh-backend/src/overlap/entry';
 import { CachedOverlapSource } from '../../plugins/agent-mesh-backend/src/overview/CachedOverlapSource';
 import { computeOverview } from '../../plugins/agent-mesh-backend/src/overview/computeOverview';
+import { loadCatalogSnapshot } from '../../plugins/agent-mesh-backend/src/overview/catalogEntities';
+import { findOverlapPairs } from '../../plugins/agent-mesh-backend/src/overview/clusters';
 import { DatabaseFirstSeenStore } from '../../plugins/agent-mesh-backend/src/overview/FirstSeenStore';
 import { parseOverviewQuery } from '../../plugins/agent-mesh-backend/src/overview/overviewQuery';
 import { DatabaseScorecardStore } from '../../plugins/agent-mesh-backend/src/scorecards/DatabaseScorecardStore';
 import { generateAiBuiltWork, seededRandom } from '../catalog/generateCatalog';
 import { BenchFigure, numericOption, reportBenchmark } from '../lib/report';
+import { clusterFigures } from './clusterFigures';
 
 const NOW = new Date('2026-11-20T12:00:00Z');
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -229,6 +234,19 @@ async function main() {
     },
     { name: 'one team, 7 days', value: Math.round(team.ms), unit: 'ms' },
   ];
+  // The organisation's pairs as computeOverview finds them (the index's answers are cached now).
+  const { artifacts } = await loadCatalogSnapshot(
+    sources.catalog,
+    mockCredentials.user(),
+  );
+  const pairs = await findOverlapPairs({
+    seeds: artifacts,
+    visible: new Map(artifacts.map(a => [a.ref, a])),
+    overlaps: sources.overlaps,
+  });
+  figures.push(
+    ...clusterFigures(pairs, DEFAULT_OVERLAP_CONFIG.threshold, runs),
+  );
   await knex.destroy();
   reportBenchmark(
     'overview',
