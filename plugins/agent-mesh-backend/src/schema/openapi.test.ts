@@ -354,6 +354,8 @@ describe('the API as documented', () => {
       expect(overview.status).toBe(200);
       expect(overview.body.overlapClusters.length).toBeGreaterThan(0);
       expect(overview.body.agents.length).toBeGreaterThan(0);
+      expect(overview.body.teams.length).toBeGreaterThan(0);
+      expect(overview.body.newThisPeriod.length).toBeGreaterThan(0);
       expectDocumented('GET', '/overview', overview);
       const team = await request(server)
         .get(`${BASE}/overview`)
@@ -410,6 +412,51 @@ describe('the API as documented', () => {
         expect(res.body.error.message).toMatch(field);
         expectDocumented(method, path, res);
       }
+    });
+
+    it('answers oversized bodies, unknown entities and conflicting ids with documented errors', async () => {
+      const tooLarge = await request(server)
+        .post(`${BASE}/similar`)
+        .send({ description: 'x'.repeat(70_000) });
+      expect(tooLarge.status).toBe(413);
+      expectDocumented('POST', '/similar', tooLarge);
+
+      const tooMany = await request(server)
+        .post(`${BASE}/actions`)
+        .send({
+          actions: Array.from({ length: 1001 }, (_, i) => ({
+            id: `too-many-${i}`,
+            occurredAt: '2026-11-20T10:00:00Z',
+            agent: 'agent:default/ops-workflow-agent',
+            type: 'tool.call',
+            summary: 'one of too many',
+          })),
+        });
+      expect(tooMany.status).toBe(413);
+      expectDocumented('POST', '/actions', tooMany);
+
+      const noScorecard = await request(server)
+        .get(`${BASE}/scorecards`)
+        .query({ entityRef: 'group:default/brand-a' });
+      expect(noScorecard.status).toBe(404);
+      expectDocumented('GET', '/scorecards', noScorecard);
+
+      const action = {
+        id: 'openapi-conflict',
+        occurredAt: '2026-11-20T10:00:00Z',
+        agent: 'agent:default/ops-workflow-agent',
+        type: 'tool.call',
+        summary: 'first',
+      };
+      const first = await request(server)
+        .post(`${BASE}/actions`)
+        .send({ actions: [action] });
+      expect(first.status).toBe(200);
+      const conflict = await request(server)
+        .post(`${BASE}/actions`)
+        .send({ actions: [{ ...action, summary: 'changed' }] });
+      expect(conflict.status).toBe(409);
+      expectDocumented('POST', '/actions', conflict);
     });
   });
 
