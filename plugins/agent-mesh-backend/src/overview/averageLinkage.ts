@@ -7,8 +7,11 @@ export interface ScoredLink {
 
 interface Group {
   items: string[];
-  /** The smallest item: what ties are broken by, so the result does not depend on input order. */
-  name: string;
+  /**
+   * Sort position of the group's smallest item: what ties are broken by, so that the result does
+   * not depend on the order of the links.
+   */
+  rank: number;
   /** Sum of the link scores between this group and each neighbouring group. */
   links: Map<number, number>;
 }
@@ -17,49 +20,54 @@ interface Candidate {
   average: number;
   x: number;
   y: number;
-  names: string;
+  /** The two groups' ranks, lower first. */
+  low: number;
+  high: number;
 }
 
-/** Higher average first, then the names: a total order, so merging is deterministic. */
+/** Higher average first, then by ranks: a total order on live groups, so merging is deterministic. */
 const before = (p: Candidate, q: Candidate) =>
-  p.average > q.average || (p.average === q.average && p.names < q.names);
+  p.average > q.average ||
+  (p.average === q.average &&
+    (p.low < q.low || (p.low === q.low && p.high < q.high)));
 
 /** A binary heap of merge candidates, best first. */
 class CandidateHeap {
-  readonly #items: Candidate[] = [];
+  private readonly items: Candidate[] = [];
 
   get size() {
-    return this.#items.length;
+    return this.items.length;
   }
 
   push(candidate: Candidate) {
-    const items = this.#items;
+    const items = this.items;
+    let i = items.length;
     items.push(candidate);
-    let i = items.length - 1;
     while (i > 0) {
       const parent = (i - 1) >> 1;
-      if (!before(items[i], items[parent])) break;
-      [items[i], items[parent]] = [items[parent], items[i]];
+      if (!before(candidate, items[parent])) break;
+      items[i] = items[parent];
       i = parent;
     }
+    items[i] = candidate;
   }
 
   pop(): Candidate {
-    const items = this.#items;
+    const items = this.items;
     const top = items[0];
     const last = items.pop()!;
-    if (items.length) {
-      items[0] = last;
+    const n = items.length;
+    if (n) {
       let i = 0;
       for (;;) {
-        const [l, r] = [2 * i + 1, 2 * i + 2];
-        let best = i;
-        if (l < items.length && before(items[l], items[best])) best = l;
-        if (r < items.length && before(items[r], items[best])) best = r;
-        if (best === i) break;
-        [items[i], items[best]] = [items[best], items[i]];
-        i = best;
+        let child = 2 * i + 1;
+        if (child >= n) break;
+        if (child + 1 < n && before(items[child + 1], items[child])) child++;
+        if (!before(items[child], last)) break;
+        items[i] = items[child];
+        i = child;
       }
+      items[i] = last;
     }
     return top;
   }
@@ -85,7 +93,7 @@ export function averageLinkage(
     if (id === undefined) {
       id = groups.size;
       idOf.set(item, id);
-      groups.set(id, { items: [item], name: item, links: new Map() });
+      groups.set(id, { items: [item], rank: 0, links: new Map() });
     }
     return id;
   };
@@ -100,15 +108,19 @@ export function averageLinkage(
     gy.links.set(x, sum);
   }
 
+  [...idOf.keys()].sort().forEach((item, rank) => {
+    groups.get(idOf.get(item)!)!.rank = rank;
+  });
+
   const heap = new CandidateHeap();
   let nextId = groups.size;
   const offer = (x: number, y: number, sum: number) => {
     const [gx, gy] = [groups.get(x)!, groups.get(y)!];
     const average = sum / (gx.items.length * gy.items.length);
     if (average < threshold) return;
-    const names =
-      gx.name < gy.name ? `${gx.name}\n${gy.name}` : `${gy.name}\n${gx.name}`;
-    heap.push({ average, x, y, names });
+    const [low, high] =
+      gx.rank < gy.rank ? [gx.rank, gy.rank] : [gy.rank, gx.rank];
+    heap.push({ average, x, y, low, high });
   };
   for (const [x, group] of groups) {
     for (const [y, sum] of group.links) if (x < y) offer(x, y, sum);
@@ -131,7 +143,7 @@ export function averageLinkage(
     const z = nextId++;
     groups.set(z, {
       items: [...gx.items, ...gy.items],
-      name: gx.name < gy.name ? gx.name : gy.name,
+      rank: Math.min(gx.rank, gy.rank),
       links: merged,
     });
     for (const [k, sum] of merged) {
