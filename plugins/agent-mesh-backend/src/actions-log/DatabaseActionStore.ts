@@ -2,6 +2,7 @@ import { DatabaseService } from '@backstage/backend-plugin-api';
 import { ConflictError } from '@backstage/errors';
 import { Knex } from 'knex';
 import { GENESIS_HASH, hashAction } from './hash';
+import { insertRows } from './insertRows';
 import {
   ActionQuery,
   ActionStore,
@@ -31,9 +32,6 @@ interface CheckpointRow {
 /** Key of the PostgreSQL advisory lock that serialises writers across replicas. */
 const CHAIN_LOCK_KEY = 0x4147_4d45_5348; // 'AGMESH'
 
-/** Rows per INSERT statement; keeps the bound parameters well under every driver's limit. */
-const INSERT_CHUNK = 500;
-
 interface ActionRow {
   seq: number | string;
   id: string;
@@ -58,6 +56,31 @@ interface ActionRow {
   prev_hash: string;
   hash: string;
 }
+
+const ACTION_COLUMNS: (keyof ActionRow)[] = [
+  'seq',
+  'id',
+  'occurred_at',
+  'received_at',
+  'agent',
+  'agent_ref',
+  'agent_known',
+  'type',
+  'target',
+  'target_ref',
+  'owner_ref',
+  'on_behalf_of',
+  'summary',
+  'status',
+  'trace_id',
+  'span_id',
+  'model',
+  'input_tokens',
+  'output_tokens',
+  'attributes',
+  'prev_hash',
+  'hash',
+];
 
 /** The action log in the plugin's database (PostgreSQL or SQLite). */
 export class DatabaseActionStore implements ActionStore {
@@ -136,9 +159,7 @@ export class DatabaseActionStore implements ActionStore {
         prevHash = hash;
         return toRow({ ...link, hash });
       });
-      for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
-        await trx(TABLE).insert(rows.slice(i, i + INSERT_CHUNK));
-      }
+      await insertRows(trx, TABLE, ACTION_COLUMNS, rows);
       return { accepted: fresh.map(a => a.id), duplicates };
     });
   }

@@ -29,6 +29,9 @@ const HASHED_FIELDS = [
   'type',
 ] as const;
 
+/** `"agent":` and so on, written once rather than for every action. */
+const FIELD_PREFIXES = HASHED_FIELDS.map(field => `${JSON.stringify(field)}:`);
+
 /**
  * JSON with object keys sorted at every level and no whitespace, so that equal values always
  * give the same text.
@@ -56,11 +59,13 @@ function sortKeys(value: unknown): unknown {
 
 /** The canonical text that an action's hash is computed over. */
 export function canonicalAction(action: Omit<StoredAction, 'hash'>): string {
-  const parts = HASHED_FIELDS.map(
-    field =>
-      `${JSON.stringify(field)}:${JSON.stringify(action[field] ?? null)}`,
-  );
-  return `{${parts.join(',')}}`;
+  let text = '{';
+  for (let i = 0; i < HASHED_FIELDS.length; i++) {
+    text += `${i === 0 ? '' : ','}${FIELD_PREFIXES[i]}${JSON.stringify(
+      action[HASHED_FIELDS[i]] ?? null,
+    )}`;
+  }
+  return `${text}}`;
 }
 
 /** sha256 (hex) over the canonical form of an action, including its seq and prev_hash. */

@@ -34,6 +34,18 @@ export async function ingestActions(
     ),
   );
 
+  // A batch usually names the same few targets and users many times over.
+  const refs = new Map<string, string | null>();
+  const refOf = (value: string, defaultKind?: string) => {
+    const key = `${defaultKind ?? ''}|${value}`;
+    let ref = refs.get(key);
+    if (ref === undefined) {
+      ref = toEntityRef(value, defaultKind) ?? null;
+      refs.set(key, ref);
+    }
+    return ref;
+  };
+
   const actions: NewAction[] = inputs.map(input => {
     const agent = resolved.get(input.agent)!;
     return {
@@ -44,11 +56,9 @@ export async function ingestActions(
       agentKnown: agent.agentKnown,
       type: input.type,
       target: input.target ?? null,
-      targetRef: input.target ? toEntityRef(input.target) ?? null : null,
+      targetRef: input.target ? refOf(input.target) : null,
       ownerRef: agent.ownerRef,
-      onBehalfOf: input.onBehalfOf
-        ? toEntityRef(input.onBehalfOf, 'user') ?? null
-        : null,
+      onBehalfOf: input.onBehalfOf ? refOf(input.onBehalfOf, 'user') : null,
       summary: input.summary,
       status: input.status ?? null,
       traceId: input.traceId ?? null,
