@@ -1,5 +1,5 @@
 /* eslint-disable no-console */
-// `yarn bench actions [--actions N] [--rows N] [--queries N]` (`--rows 0`: ingest only): the action log through its real
+// `yarn bench actions [--actions N] [--rows N] [--queries N]` [--ingest-only]: the action log through its real
 // HTTP API on a running test backend, on SQLite (in memory) and on PostgreSQL (a fresh database
 // on BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING; skipped, and said so, without it).
 // 1. Ingest: actions/s through POST /actions in batches of 500, beside plain multi-row INSERTs
@@ -17,7 +17,12 @@ import { bulkLoad, measureQueries } from './queries';
 
 async function benchDatabase(
   db: BenchDatabase,
-  options: { actions: number; rows: number; queries: number },
+  options: {
+    actions: number;
+    rows: number;
+    queries: number;
+    ingestOnly: boolean;
+  },
 ): Promise<BenchFigure[]> {
   const backend = await startBenchBackend(db);
   try {
@@ -41,7 +46,7 @@ async function benchDatabase(
         target: { min: 0.5 },
       },
     ];
-    if (options.rows === 0) {
+    if (options.ingestOnly) {
       return ingestFigures;
     }
     console.log(`${db.name}: bulk loading ${options.rows} actions ...`);
@@ -92,6 +97,7 @@ async function main() {
     actions: numericOption(args, 'actions', 20_000),
     rows: numericOption(args, 'rows', 1_000_000),
     queries: numericOption(args, 'queries', 200),
+    ingestOnly: args.includes('--ingest-only'),
   };
   const loadBefore = os.loadavg()[0];
   const figures = await benchDatabase(openSqlite(), options);
