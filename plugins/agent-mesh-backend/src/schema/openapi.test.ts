@@ -155,6 +155,31 @@ describe('the API as documented', () => {
       expect(registered).toEqual(documentedRoutes(document));
     });
 
+    it('accepts each documented query parameter with its documented example', async () => {
+      const outcomes: string[] = [];
+      for (const route of documentedRoutes(document).filter(r =>
+        r.startsWith('GET '),
+      )) {
+        const path = route.slice(4);
+        const parameters: any[] = (
+          document.paths[path].get.parameters ?? []
+        ).map((p: any) => (p.$ref ? resolvePointer(document, p.$ref) : p));
+        const required = Object.fromEntries(
+          parameters.filter(p => p.required).map(p => [p.name, p.example]),
+        );
+        for (const parameter of parameters) {
+          const res = await request(server)
+            .get(`${BASE}${path}`)
+            .query({ ...required, [parameter.name]: parameter.example });
+          outcomes.push(
+            `${route} ${parameter.name}=${parameter.example}: ${res.status}`,
+          );
+        }
+      }
+      expect(outcomes.length).toBeGreaterThan(15);
+      expect(outcomes.filter(o => !o.endsWith(': 200'))).toEqual([]);
+    });
+
     it('answers POST /actions and the reads of the log as documented', async () => {
       const actions = readFileSync(ACTIONS, 'utf8')
         .split('\n')
