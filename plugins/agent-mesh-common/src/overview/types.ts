@@ -88,8 +88,9 @@ export interface OverviewClusterMember {
 }
 
 /**
- * A group of entities of different teams that overlap each other: a connected component of
- * the unacknowledged cross-team overlaps above the threshold.
+ * A group of entities of different teams that overlap each other: an average-linkage cluster of
+ * the unacknowledged cross-team overlaps, whose members' average pairwise score (a pair that
+ * does not overlap counting 0) is at or above the overlap threshold.
  *
  * @public
  */
