@@ -5,9 +5,6 @@ import {
   startTestBackend,
   TestDatabases,
 } from '@backstage/backend-test-utils';
-import { Entity } from '@backstage/catalog-model';
-import { catalogServiceRef } from '@backstage/plugin-catalog-node';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { notificationService } from '@backstage/plugin-notifications-node';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { Knex } from 'knex';
@@ -16,6 +13,7 @@ import { agentMeshPlugin } from '../plugin';
 import { loadExampleEntities } from './engine/__testUtils__/examples';
 import { OVERLAP_RECONCILE_TASK_ID } from './schedule';
 import { capturingScheduler } from '../__testUtils__/capturingScheduler';
+import { mutableCatalog } from '../__testUtils__/mutableCatalog';
 
 jest.setTimeout(60_000);
 
@@ -25,35 +23,6 @@ const aggregators = [
   art('brand-b-sales-rollup'),
   art('brand-c-revenue-dashboard-sync'),
 ];
-
-/** A catalog whose entities a test can change between reconciles. */
-function mutableCatalog(initial: Entity[]) {
-  let current = catalogServiceMock({ entities: initial });
-  let entities = initial;
-  const proxy = new Proxy(
-    {},
-    {
-      get: (_target, prop) => {
-        const value = (current as any)[prop];
-        return typeof value === 'function' ? value.bind(current) : value;
-      },
-    },
-  );
-  return {
-    get entities() {
-      return entities;
-    },
-    set(next: Entity[]) {
-      entities = next;
-      current = catalogServiceMock({ entities: next });
-    },
-    factory: createServiceFactory({
-      service: catalogServiceRef,
-      deps: {},
-      factory: () => proxy as any,
-    }),
-  };
-}
 
 async function startPlugin(options: {
   knex: Knex;
