@@ -2,17 +2,14 @@ import {
   HttpAuthService,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
-import {
-  agentMeshInsightsReadPermission,
-  PostSimilarResponse,
-} from '@agent-mesh/plugin-agent-mesh-common';
-import { NotAllowedError, NotFoundError } from '@backstage/errors';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { PostSimilarResponse } from '@agent-mesh/plugin-agent-mesh-common';
+import { NotFoundError } from '@backstage/errors';
 import express from 'express';
 import Router from 'express-promise-router';
 import { OverlapService } from './OverlapService';
 import { parseEntityRefParam, parseSimilarBody } from './schema';
 import { bodyParserErrors } from '../http/bodyParserErrors';
+import { authorizeInsightsRead } from '../http/authorizeInsightsRead';
 
 /** `GET /overlaps` and `POST /similar`, for users and services with the insights permission. */
 export function createOverlapRouter(options: {
@@ -23,18 +20,8 @@ export function createOverlapRouter(options: {
   const { overlaps, httpAuth, permissions } = options;
   const router = Router();
 
-  async function authorize(req: express.Request) {
-    const credentials = await httpAuth.credentials(req, {
-      allow: ['user', 'service'],
-    });
-    const [decision] = await permissions.authorize(
-      [{ permission: agentMeshInsightsReadPermission }],
-      { credentials },
-    );
-    if (decision.result !== AuthorizeResult.ALLOW) {
-      throw new NotAllowedError('Not allowed to read overlaps');
-    }
-  }
+  const authorize = (req: express.Request) =>
+    authorizeInsightsRead(req, { httpAuth, permissions }, 'overlaps');
 
   router.get('/overlaps', async (req, res) => {
     await authorize(req);

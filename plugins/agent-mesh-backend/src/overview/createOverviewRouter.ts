@@ -2,13 +2,11 @@ import {
   HttpAuthService,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
-import { agentMeshInsightsReadPermission } from '@agent-mesh/plugin-agent-mesh-common';
-import { NotAllowedError } from '@backstage/errors';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import express from 'express';
 import Router from 'express-promise-router';
 import { computeOverview, OverviewSources } from './computeOverview';
 import { parseOverviewQuery } from './overviewQuery';
+import { authorizeInsightsRead } from '../http/authorizeInsightsRead';
 
 /** `GET /overview`, for users and services with the insights permission. */
 export function createOverviewRouter(options: {
@@ -23,16 +21,11 @@ export function createOverviewRouter(options: {
   const router = Router();
 
   router.get('/overview', async (req, res) => {
-    const credentials = await httpAuth.credentials(req, {
-      allow: ['user', 'service'],
-    });
-    const [decision] = await permissions.authorize(
-      [{ permission: agentMeshInsightsReadPermission }],
-      { credentials },
+    const credentials = await authorizeInsightsRead(
+      req,
+      { httpAuth, permissions },
+      'the overview',
     );
-    if (decision.result !== AuthorizeResult.ALLOW) {
-      throw new NotAllowedError('Not allowed to read the overview');
-    }
     const query = parseOverviewQuery(req.query, now());
     // The catalog is read with the caller's credentials: only what they may see is counted.
     res.json(await computeOverview(sources, { credentials, query }));

@@ -4,13 +4,9 @@ import {
   PermissionsService,
 } from '@backstage/backend-plugin-api';
 import { stringifyEntityRef } from '@backstage/catalog-model';
-import {
-  agentMeshInsightsReadPermission,
-  parseValidEntityRef,
-} from '@agent-mesh/plugin-agent-mesh-common';
+import { parseValidEntityRef } from '@agent-mesh/plugin-agent-mesh-common';
 import { ScorecardCheck } from '@agent-mesh/plugin-agent-mesh-node';
-import { InputError, NotAllowedError, NotFoundError } from '@backstage/errors';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { InputError, NotFoundError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import express from 'express';
 import Router from 'express-promise-router';
@@ -25,6 +21,7 @@ import { ScorecardStore } from './ScorecardStore';
 import { loadGroups, teamTree } from '../catalog';
 import { ActivityLookup, OverlapLookup } from './types';
 import { bodyParserErrors } from '../http/bodyParserErrors';
+import { authorizeInsightsRead } from '../http/authorizeInsightsRead';
 
 export interface ScorecardsRouterOptions {
   catalog: CatalogService;
@@ -72,20 +69,8 @@ export function createScorecardsRouter(
   const now = options.now ?? (() => new Date());
   const router = Router();
 
-  /** Signed in (user or service) and allowed to read insights; returns the credentials. */
-  async function authorize(req: express.Request) {
-    const credentials = await httpAuth.credentials(req, {
-      allow: ['user', 'service'],
-    });
-    const [decision] = await permissions.authorize(
-      [{ permission: agentMeshInsightsReadPermission }],
-      { credentials },
-    );
-    if (decision.result !== AuthorizeResult.ALLOW) {
-      throw new NotAllowedError('Not allowed to read scorecards');
-    }
-    return credentials;
-  }
+  const authorize = (req: express.Request) =>
+    authorizeInsightsRead(req, { httpAuth, permissions }, 'scorecards');
 
   router.get('/scorecards', async (req, res) => {
     const credentials = await authorize(req);
