@@ -1,13 +1,13 @@
 /* eslint-disable no-console */
-// `yarn bench actions [--actions N] [--rows N] [--queries N]` [--ingest-only]: the action log through its real
-// HTTP API on a running test backend, on SQLite (in memory) and on PostgreSQL (a fresh database
+// `yarn bench actions [--actions N] [--rows N] [--queries N] [--ingest-only]`: the action log
+// through its real HTTP API on a running test backend, on SQLite (in memory) and on PostgreSQL (a fresh database
 // on BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING; skipped, and said so, without it).
 // 1. Ingest: actions/s through POST /actions in batches of 500, beside plain multi-row INSERTs
-//    of the same rows into a table with the same columns and indexes (the ceiling); issue 5
-//    target: at least 50% of the ceiling.
+//    of the same rows into a table with the same columns and indexes (the ceiling), the two
+//    alternating batch by batch; issue 5 target: at least 50% of the ceiling.
 // 2. Query: p95 of a filtered page (department with sub-teams + type + 30 days, limit 50) and of
 //    the cursor page after it, over --rows stored actions (bulk loaded by INSERT ... SELECT);
-//    target: at most 50 ms.
+//    target: at most 50 ms. Skipped with --ingest-only.
 import os from 'node:os';
 import { BenchFigure, numericOption, reportBenchmark } from '../lib/report';
 import { startBenchBackend } from './backend';
