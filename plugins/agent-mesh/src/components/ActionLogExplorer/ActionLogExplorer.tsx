@@ -13,7 +13,7 @@ import { ActionFiltersForm } from './ActionFiltersForm';
 import { ActionsPerDayChart } from './ActionsPerDayChart';
 import { ActionsTable } from './ActionsTable';
 import { readActionFilters, withActionFilters } from './actionFilterParams';
-import { errorTitle } from './errorTitle';
+import { errorTitle } from '../shared';
 import { ExportButtons } from './ExportButtons';
 import { useActionPages } from './useActionPages';
 

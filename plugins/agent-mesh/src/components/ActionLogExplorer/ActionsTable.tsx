@@ -2,8 +2,7 @@ import Typography from '@material-ui/core/Typography';
 import { Link, Table, TableColumn } from '@backstage/core-components';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import { Action } from '@agent-mesh/plugin-agent-mesh-common';
-import { ActionStatus } from '../ActivityCard/ActionStatus';
-import { formatDateTime } from '../shared';
+import { ActionStatus, formatDateTime } from '../shared';
 
 function AgentCell(props: { action: Action }) {
   const { action } = props;

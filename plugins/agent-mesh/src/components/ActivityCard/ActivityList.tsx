@@ -6,8 +6,7 @@ import Typography from '@material-ui/core/Typography';
 import { Link } from '@backstage/core-components';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import { Action } from '@agent-mesh/plugin-agent-mesh-common';
-import { formatDateTime } from '../shared';
-import { ActionStatus } from './ActionStatus';
+import { ActionStatus, formatDateTime } from '../shared';
 
 function Agent(props: { action: Action }) {
   const { action } = props;

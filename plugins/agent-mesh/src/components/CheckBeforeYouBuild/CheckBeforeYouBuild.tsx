@@ -10,7 +10,7 @@ import { useApi } from '@backstage/core-plugin-api';
 import useAsyncFn from 'react-use/esm/useAsyncFn';
 import { PostSimilarRequest } from '@agent-mesh/plugin-agent-mesh-common';
 import { agentMeshApiRef } from '../../api';
-import { errorTitle } from '../ActionLogExplorer/errorTitle';
+import { errorTitle } from '../shared';
 import { SimilarWorkForm } from './SimilarWorkForm';
 import { SimilarWorkTable } from './SimilarWorkTable';
 

@@ -13,7 +13,7 @@ import {
   XAxis,
   YAxis,
 } from 'recharts';
-import { ChartFigure } from './ChartFigure';
+import { ChartFigure } from '../shared';
 
 /** Agent actions per day and per type in the period. */
 export function ActivityCard(props: {

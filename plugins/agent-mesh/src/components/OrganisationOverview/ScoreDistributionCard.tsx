@@ -11,7 +11,7 @@ import {
   XAxis,
   YAxis,
 } from 'recharts';
-import { ChartFigure } from './ChartFigure';
+import { ChartFigure } from '../shared';
 import { plural } from './names';
 
 function CountChart(props: {

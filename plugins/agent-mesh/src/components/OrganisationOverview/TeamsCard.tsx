@@ -21,7 +21,7 @@ import {
   XAxis,
   YAxis,
 } from 'recharts';
-import { ChartFigure } from './ChartFigure';
+import { ChartFigure } from '../shared';
 import { shortName } from './names';
 
 const COLUMNS = [

@@ -1,3 +1,6 @@
 export { isNotFoundError } from './errors';
 export { useActionLogLink } from './useActionLogLink';
 export { formatDate, formatDateTime, formatPercent } from './format';
+export { ChartFigure } from './ChartFigure';
+export { ActionStatus } from './ActionStatus';
+export { errorTitle } from './errorTitle';
