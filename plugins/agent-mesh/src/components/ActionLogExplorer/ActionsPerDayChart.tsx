@@ -1,5 +1,4 @@
-import { makeStyles, useTheme } from '@material-ui/core/styles';
-import Typography from '@material-ui/core/Typography';
+import { useTheme } from '@material-ui/core/styles';
 import {
   Bar,
   BarChart,
@@ -11,21 +10,7 @@ import {
 } from 'recharts';
 import { Action } from '@agent-mesh/plugin-agent-mesh-common';
 import { actionsPerDay } from './actionsPerDay';
-
-const useStyles = makeStyles({
-  // Visible to screen readers only.
-  visuallyHidden: {
-    position: 'absolute',
-    width: 1,
-    height: 1,
-    padding: 0,
-    margin: -1,
-    overflow: 'hidden',
-    clip: 'rect(0, 0, 0, 0)',
-    whiteSpace: 'nowrap',
-    border: 0,
-  },
-});
+import { ChartFigure } from '../shared';
 
 /** Actions per UTC day among the loaded actions, as a bar chart with a table for screen readers. */
 export function ActionsPerDayChart(props: {
@@ -33,7 +18,6 @@ export function ActionsPerDayChart(props: {
   hasMore: boolean;
   height?: number;
 }) {
-  const classes = useStyles();
   const theme = useTheme();
   const { items, hasMore, height = 160 } = props;
   const days = actionsPerDay(items);
@@ -50,48 +34,30 @@ export function ActionsPerDayChart(props: {
     : 'No actions to chart';
 
   return (
-    <figure style={{ margin: 0 }}>
-      <div role="img" aria-label={description} style={{ height }}>
-        <ResponsiveContainer width="100%" height="100%">
-          <BarChart
-            data={days}
-            margin={{ top: 8, right: 16, bottom: 8, left: 0 }}
-          >
-            <CartesianGrid strokeDasharray="3 3" vertical={false} />
-            <XAxis dataKey="day" />
-            <YAxis allowDecimals={false} width={40} />
-            <Tooltip />
-            <Bar
-              dataKey="count"
-              name="Actions"
-              fill={theme.palette.primary.main}
-              isAnimationActive={false}
-            />
-          </BarChart>
-        </ResponsiveContainer>
-      </div>
-      <figcaption>
-        <Typography variant="caption" color="textSecondary">
-          {description}
-        </Typography>
-      </figcaption>
-      <table className={classes.visuallyHidden}>
-        <caption>Actions per day</caption>
-        <thead>
-          <tr>
-            <th scope="col">Day (UTC)</th>
-            <th scope="col">Actions</th>
-          </tr>
-        </thead>
-        <tbody>
-          {days.map(day => (
-            <tr key={day.day}>
-              <td>{day.day}</td>
-              <td>{day.count}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </figure>
+    <ChartFigure
+      description={description}
+      tableCaption="Actions per day"
+      columns={['Day (UTC)', 'Actions']}
+      rows={days.map(day => [day.day, day.count])}
+      height={height}
+    >
+      <ResponsiveContainer width="100%" height="100%">
+        <BarChart
+          data={days}
+          margin={{ top: 8, right: 16, bottom: 8, left: 0 }}
+        >
+          <CartesianGrid strokeDasharray="3 3" vertical={false} />
+          <XAxis dataKey="day" />
+          <YAxis allowDecimals={false} width={40} />
+          <Tooltip />
+          <Bar
+            dataKey="count"
+            name="Actions"
+            fill={theme.palette.primary.main}
+            isAnimationActive={false}
+          />
+        </BarChart>
+      </ResponsiveContainer>
+    </ChartFigure>
   );
 }

@@ -1,5 +1,4 @@
-import { makeStyles, useTheme } from '@material-ui/core/styles';
-import Typography from '@material-ui/core/Typography';
+import { useTheme } from '@material-ui/core/styles';
 import { ScorecardHistoryItem } from '@agent-mesh/plugin-agent-mesh-common';
 import {
   CartesianGrid,
@@ -10,22 +9,7 @@ import {
   XAxis,
   YAxis,
 } from 'recharts';
-import { formatDate, formatDateTime } from '../shared';
-
-const useStyles = makeStyles({
-  // Visible to screen readers only.
-  visuallyHidden: {
-    position: 'absolute',
-    width: 1,
-    height: 1,
-    padding: 0,
-    margin: -1,
-    overflow: 'hidden',
-    clip: 'rect(0, 0, 0, 0)',
-    whiteSpace: 'nowrap',
-    border: 0,
-  },
-});
+import { ChartFigure, formatDate, formatDateTime } from '../shared';
 
 /** One sentence that says what the chart shows. */
 export function describeTrend(points: ScorecardHistoryItem[]): string {
@@ -51,7 +35,6 @@ export function ScoreTrendChart(props: {
   points: ScorecardHistoryItem[];
   height?: number;
 }) {
-  const classes = useStyles();
   const theme = useTheme();
   const { points, height = 220 } = props;
   const data = points.map(point => ({
@@ -70,63 +53,47 @@ export function ScoreTrendChart(props: {
   };
 
   return (
-    <figure style={{ margin: 0 }}>
-      <div role="img" aria-label={description} style={{ height }}>
-        <ResponsiveContainer width="100%" height="100%">
-          <LineChart
-            data={data}
-            margin={{ top: 8, right: 16, bottom: 8, left: 0 }}
-          >
-            <CartesianGrid strokeDasharray="3 3" />
-            <XAxis
-              dataKey="time"
-              type="number"
-              scale="time"
-              domain={['dataMin', 'dataMax']}
-              tickFormatter={formatTick}
-            />
-            <YAxis domain={[0, 100]} width={40} />
-            <Tooltip
-              labelFormatter={(time: number) =>
-                formatDateTime(new Date(time).toISOString())
-              }
-            />
-            <Line
-              type="monotone"
-              dataKey="score"
-              name="Score"
-              stroke={theme.palette.primary.main}
-              strokeWidth={2}
-              dot={data.length < 30}
-              isAnimationActive={false}
-            />
-          </LineChart>
-        </ResponsiveContainer>
-      </div>
-      <figcaption>
-        <Typography variant="caption" color="textSecondary">
-          {description}
-        </Typography>
-      </figcaption>
-      <table className={classes.visuallyHidden}>
-        <caption>Score history</caption>
-        <thead>
-          <tr>
-            <th scope="col">Evaluated</th>
-            <th scope="col">Score</th>
-            <th scope="col">Level</th>
-          </tr>
-        </thead>
-        <tbody>
-          {points.map(point => (
-            <tr key={point.evaluatedAt}>
-              <td>{formatDateTime(point.evaluatedAt)}</td>
-              <td>{point.score}</td>
-              <td>{point.level ?? 'none'}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </figure>
+    <ChartFigure
+      description={description}
+      tableCaption="Score history"
+      columns={['Evaluated', 'Score', 'Level']}
+      rows={points.map(point => [
+        formatDateTime(point.evaluatedAt),
+        point.score,
+        point.level ?? 'none',
+      ])}
+      height={height}
+    >
+      <ResponsiveContainer width="100%" height="100%">
+        <LineChart
+          data={data}
+          margin={{ top: 8, right: 16, bottom: 8, left: 0 }}
+        >
+          <CartesianGrid strokeDasharray="3 3" />
+          <XAxis
+            dataKey="time"
+            type="number"
+            scale="time"
+            domain={['dataMin', 'dataMax']}
+            tickFormatter={formatTick}
+          />
+          <YAxis domain={[0, 100]} width={40} />
+          <Tooltip
+            labelFormatter={(time: number) =>
+              formatDateTime(new Date(time).toISOString())
+            }
+          />
+          <Line
+            type="monotone"
+            dataKey="score"
+            name="Score"
+            stroke={theme.palette.primary.main}
+            strokeWidth={2}
+            dot={data.length < 30}
+            isAnimationActive={false}
+          />
+        </LineChart>
+      </ResponsiveContainer>
+    </ChartFigure>
   );
 }

@@ -54,8 +54,8 @@ export function ChartFigure(props: {
           </tr>
         </thead>
         <tbody>
-          {rows.map(row => (
-            <tr key={String(row[0])}>
+          {rows.map((row, rowIndex) => (
+            <tr key={`${rowIndex}:${row[0]}`}>
               {row.map((cell, i) => (
                 <td key={columns[i]}>{cell}</td>
               ))}
