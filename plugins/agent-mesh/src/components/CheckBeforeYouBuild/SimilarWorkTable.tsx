@@ -1,12 +1,12 @@
 import Table from '@material-ui/core/Table';
 import TableBody from '@material-ui/core/TableBody';
 import TableCell from '@material-ui/core/TableCell';
-import TableHead from '@material-ui/core/TableHead';
 import TableRow from '@material-ui/core/TableRow';
 import Typography from '@material-ui/core/Typography';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import { SimilarItem } from '@agent-mesh/plugin-agent-mesh-common';
 import { ScoreBar } from './ScoreBar';
+import { ColumnHeaders, OwnerLink, ReasonList } from '../shared';
 
 const COLUMNS = ['Existing work', 'Owner', 'Similarity', 'Why'];
 
@@ -14,13 +14,7 @@ const COLUMNS = ['Existing work', 'Owner', 'Similarity', 'Why'];
 export function SimilarWorkTable(props: { items: SimilarItem[] }) {
   return (
     <Table size="small" aria-label="Similar existing work">
-      <TableHead>
-        <TableRow>
-          {COLUMNS.map(title => (
-            <TableCell key={title}>{title}</TableCell>
-          ))}
-        </TableRow>
-      </TableHead>
+      <ColumnHeaders titles={COLUMNS} />
       <TableBody>
         {props.items.map(item => (
           <TableRow key={item.entityRef}>
@@ -35,13 +29,7 @@ export function SimilarWorkTable(props: { items: SimilarItem[] }) {
               </Typography>
             </TableCell>
             <TableCell style={{ whiteSpace: 'nowrap' }}>
-              {item.owner ? (
-                <EntityRefLink entityRef={item.owner} defaultKind="group" />
-              ) : (
-                <Typography variant="body2" color="textSecondary">
-                  No owner
-                </Typography>
-              )}
+              <OwnerLink owner={item.owner} />
             </TableCell>
             <TableCell>
               <ScoreBar
@@ -50,13 +38,7 @@ export function SimilarWorkTable(props: { items: SimilarItem[] }) {
               />
             </TableCell>
             <TableCell>
-              <ul style={{ margin: 0, paddingLeft: 16 }}>
-                {item.reasons.map(reason => (
-                  <li key={reason}>
-                    <Typography variant="body2">{reason}</Typography>
-                  </li>
-                ))}
-              </ul>
+              <ReasonList reasons={item.reasons} />
             </TableCell>
           </TableRow>
         ))}

@@ -1,13 +1,12 @@
 import Table from '@material-ui/core/Table';
 import TableBody from '@material-ui/core/TableBody';
 import TableCell from '@material-ui/core/TableCell';
-import TableHead from '@material-ui/core/TableHead';
 import TableRow from '@material-ui/core/TableRow';
 import Typography from '@material-ui/core/Typography';
 import { InfoCard } from '@backstage/core-components';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import { OverviewAgent } from '@agent-mesh/plugin-agent-mesh-common';
-import { formatDate } from '../shared';
+import { ColumnHeaders, formatDate, OwnerLink } from '../shared';
 
 const COLUMNS = ['Agent', 'Owner', 'Built', 'Actions', 'Last action'];
 
@@ -26,13 +25,7 @@ export function AgentsCard(props: { agents: OverviewAgent[]; days: number }) {
         </Typography>
       ) : (
         <Table size="small" aria-label="Agents">
-          <TableHead>
-            <TableRow>
-              {COLUMNS.map(title => (
-                <TableCell key={title}>{title}</TableCell>
-              ))}
-            </TableRow>
-          </TableHead>
+          <ColumnHeaders titles={COLUMNS} />
           <TableBody>
             {agents.map(agent => (
               <TableRow key={agent.agentRef} data-testid="agent-row">
@@ -43,16 +36,7 @@ export function AgentsCard(props: { agents: OverviewAgent[]; days: number }) {
                   />
                 </TableCell>
                 <TableCell>
-                  {agent.owner ? (
-                    <EntityRefLink
-                      entityRef={agent.owner}
-                      defaultKind="group"
-                    />
-                  ) : (
-                    <Typography variant="body2" color="textSecondary">
-                      No owner
-                    </Typography>
-                  )}
+                  <OwnerLink owner={agent.owner} />
                 </TableCell>
                 <TableCell>{agent.artifactsBuilt}</TableCell>
                 <TableCell>{agent.actions}</TableCell>

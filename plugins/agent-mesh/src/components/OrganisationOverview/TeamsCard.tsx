@@ -1,7 +1,6 @@
 import Table from '@material-ui/core/Table';
 import TableBody from '@material-ui/core/TableBody';
 import TableCell from '@material-ui/core/TableCell';
-import TableHead from '@material-ui/core/TableHead';
 import TableRow from '@material-ui/core/TableRow';
 import Typography from '@material-ui/core/Typography';
 import { useTheme } from '@material-ui/core/styles';
@@ -21,7 +20,7 @@ import {
   XAxis,
   YAxis,
 } from 'recharts';
-import { ChartFigure } from '../shared';
+import { ChartFigure, ColumnHeaders } from '../shared';
 import { shortName } from './names';
 
 const COLUMNS = [
@@ -123,13 +122,7 @@ export function TeamsCard(props: { teams: OverviewTeam[] }) {
         <>
           <TeamsChart teams={props.teams} />
           <Table size="small" aria-label="Teams">
-            <TableHead>
-              <TableRow>
-                {COLUMNS.map(title => (
-                  <TableCell key={title}>{title}</TableCell>
-                ))}
-              </TableRow>
-            </TableHead>
+            <ColumnHeaders titles={COLUMNS} />
             <TableBody>
               {teams.map(team => (
                 <TableRow key={team.teamRef} data-testid="team-row">

@@ -2,13 +2,11 @@ import Chip from '@material-ui/core/Chip';
 import Table from '@material-ui/core/Table';
 import TableBody from '@material-ui/core/TableBody';
 import TableCell from '@material-ui/core/TableCell';
-import TableHead from '@material-ui/core/TableHead';
 import TableRow from '@material-ui/core/TableRow';
-import Typography from '@material-ui/core/Typography';
 import { StatusOK, StatusWarning } from '@backstage/core-components';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import { OverlapItem } from '@agent-mesh/plugin-agent-mesh-common';
-import { formatPercent } from '../shared';
+import { ColumnHeaders, formatPercent, OwnerLink, ReasonList } from '../shared';
 
 const COLUMNS = ['Entity', 'Owner', 'Score', 'Why', 'Status'];
 
@@ -16,15 +14,7 @@ const COLUMNS = ['Entity', 'Owner', 'Score', 'Why', 'Status'];
 export function OverlapsTable(props: { items: OverlapItem[] }) {
   return (
     <Table size="small" aria-label="Overlapping entities">
-      <TableHead>
-        <TableRow>
-          {COLUMNS.map(title => (
-            <TableCell key={title} style={{ whiteSpace: 'nowrap' }}>
-              {title}
-            </TableCell>
-          ))}
-        </TableRow>
-      </TableHead>
+      <ColumnHeaders titles={COLUMNS} noWrap />
       <TableBody>
         {props.items.map(item => (
           <TableRow key={item.entityRef} data-testid="overlap-row">
@@ -42,25 +32,13 @@ export function OverlapsTable(props: { items: OverlapItem[] }) {
               )}
             </TableCell>
             <TableCell style={{ whiteSpace: 'nowrap' }}>
-              {item.owner ? (
-                <EntityRefLink entityRef={item.owner} defaultKind="group" />
-              ) : (
-                <Typography variant="body2" color="textSecondary">
-                  No owner
-                </Typography>
-              )}
+              <OwnerLink owner={item.owner} />
             </TableCell>
             <TableCell style={{ whiteSpace: 'nowrap' }}>
               {formatPercent(item.score)}
             </TableCell>
             <TableCell>
-              <ul style={{ margin: 0, paddingLeft: 16 }}>
-                {item.reasons.map(reason => (
-                  <li key={reason}>
-                    <Typography variant="body2">{reason}</Typography>
-                  </li>
-                ))}
-              </ul>
+              <ReasonList reasons={item.reasons} />
             </TableCell>
             <TableCell style={{ whiteSpace: 'nowrap' }}>
               {item.acknowledged ? (
