@@ -7,6 +7,8 @@ import {
   GetScorecardHistoryResponse,
   GetScorecardResponse,
   GetScorecardRollupResponse,
+  OverviewTeam,
+  OverviewTeamFigures,
 } from '@agent-mesh/plugin-agent-mesh-common';
 import { AgentMeshApi } from '../api';
 
@@ -249,6 +251,21 @@ export function action(overrides: Partial<Action> = {}): Action {
   };
 }
 
+const NO_FIGURES: OverviewTeamFigures = {
+  artifacts: 0,
+  agents: 0,
+  newThisPeriod: 0,
+  actions: 0,
+  averageScore: null,
+  crossTeamOverlaps: 0,
+};
+
+/** A team without sub-teams: all its figures are its own. */
+function teamWithoutSubTeams(team: Omit<OverviewTeam, 'direct'>): OverviewTeam {
+  const { teamRef: _ref, title: _title, parentRef: _parent, ...figures } = team;
+  return { ...team, direct: figures };
+}
+
 /** An overview of two weeks of the demo organisation, trimmed to a few of each. */
 export const overview: GetOverviewResponse = {
   period: {
@@ -276,16 +293,9 @@ export const overview: GetOverviewResponse = {
       actions: 40,
       averageScore: 70,
       crossTeamOverlaps: 3,
-      direct: {
-        artifacts: 0,
-        agents: 0,
-        newThisPeriod: 0,
-        actions: 0,
-        averageScore: null,
-        crossTeamOverlaps: 0,
-      },
+      direct: NO_FIGURES,
     },
-    {
+    teamWithoutSubTeams({
       teamRef: 'group:default/brand-a',
       title: 'Brand A',
       parentRef: 'group:default/brands',
@@ -295,16 +305,8 @@ export const overview: GetOverviewResponse = {
       actions: 25,
       averageScore: 80.5,
       crossTeamOverlaps: 2,
-      direct: {
-        artifacts: 1,
-        agents: 1,
-        newThisPeriod: 0,
-        actions: 25,
-        averageScore: 80.5,
-        crossTeamOverlaps: 2,
-      },
-    },
-    {
+    }),
+    teamWithoutSubTeams({
       teamRef: 'group:default/brand-b',
       title: 'Brand B',
       parentRef: 'group:default/brands',
@@ -314,32 +316,12 @@ export const overview: GetOverviewResponse = {
       actions: 15,
       averageScore: 62,
       crossTeamOverlaps: 2,
-      direct: {
-        artifacts: 2,
-        agents: 1,
-        newThisPeriod: 1,
-        actions: 15,
-        averageScore: 62,
-        crossTeamOverlaps: 2,
-      },
-    },
+    }),
     {
       teamRef: 'group:default/empty-team',
       title: 'Pricing Guild',
-      artifacts: 0,
-      agents: 0,
-      newThisPeriod: 0,
-      actions: 0,
-      averageScore: null,
-      crossTeamOverlaps: 0,
-      direct: {
-        artifacts: 0,
-        agents: 0,
-        newThisPeriod: 0,
-        actions: 0,
-        averageScore: null,
-        crossTeamOverlaps: 0,
-      },
+      ...NO_FIGURES,
+      direct: NO_FIGURES,
     },
   ],
   agents: [
