@@ -1,4 +1,5 @@
 import { defineConfig } from '@playwright/test';
+import { CHROMIUM_ARGS, CHROMIUM_EXECUTABLE } from './e2e-tests/chromium';
 
 /*
  * End-to-end tests of the demo portal in real Chromium (Debian's /usr/bin/chromium: Playwright's
@@ -6,8 +7,6 @@ import { defineConfig } from '@playwright/test';
  * starts the portal with `yarn start` (SQLite in memory, the examples loaded) unless one is
  * already running locally. Screenshots go to the git-ignored e2e-screenshots/.
  */
-const chromium = process.env.AGENT_MESH_CHROMIUM ?? '/usr/bin/chromium';
-
 export default defineConfig({
   testDir: 'e2e-tests',
   outputDir: 'node_modules/.cache/e2e-test-results',
@@ -24,16 +23,8 @@ export default defineConfig({
     screenshot: 'only-on-failure',
     trace: 'off',
     launchOptions: {
-      executablePath: chromium,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
+      executablePath: CHROMIUM_EXECUTABLE,
+      args: CHROMIUM_ARGS,
     },
   },
   webServer: {
