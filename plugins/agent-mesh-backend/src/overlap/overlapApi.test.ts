@@ -1,18 +1,14 @@
-import { createServiceFactory } from '@backstage/backend-plugin-api';
 import {
   mockCredentials,
   mockServices,
-  startTestBackend,
   TestDatabases,
 } from '@backstage/backend-test-utils';
-import { notificationService } from '@backstage/plugin-notifications-node';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { Knex } from 'knex';
 import request from 'supertest';
-import { agentMeshPlugin } from '../plugin';
 import { loadExampleEntities } from './engine/__testUtils__/examples';
 import { OVERLAP_RECONCILE_TASK_ID } from './schedule';
-import { capturingScheduler } from '../__testUtils__/capturingScheduler';
+import { startAgentMeshPlugin } from '../__testUtils__/startAgentMeshPlugin';
 import { mutableCatalog } from '../__testUtils__/mutableCatalog';
 
 jest.setTimeout(60_000);
@@ -30,27 +26,8 @@ async function startPlugin(options: {
   send?: jest.Mock;
   extra?: any[];
 }) {
-  const { scheduler, run } = capturingScheduler();
-  const send = options.send ?? jest.fn();
-  const { server } = await startTestBackend({
-    features: [
-      agentMeshPlugin,
-      mockServices.database.factory({ knex: options.knex }),
-      options.catalog.factory,
-      scheduler.factory,
-      createServiceFactory({
-        service: notificationService,
-        deps: {},
-        factory: () => ({ send }),
-      }),
-      ...(options.extra ?? []),
-    ],
-  });
-  return {
-    server,
-    send,
-    reconcile: () => run(OVERLAP_RECONCILE_TASK_ID),
-  };
+  const plugin = await startAgentMeshPlugin(options);
+  return { ...plugin, reconcile: () => plugin.run(OVERLAP_RECONCILE_TASK_ID) };
 }
 
 const refs = (items: Array<{ entityRef: string }>) =>

@@ -1,19 +1,15 @@
-import { createServiceFactory } from '@backstage/backend-plugin-api';
 import {
   mockCredentials,
   mockServices,
-  startTestBackend,
   TestDatabases,
 } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
-import { notificationService } from '@backstage/plugin-notifications-node';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { GetOverviewResponse } from '@agent-mesh/plugin-agent-mesh-common';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import request from 'supertest';
-import { agentMeshPlugin } from '../plugin';
-import { capturingScheduler } from '../__testUtils__/capturingScheduler';
+import { startAgentMeshPlugin } from '../__testUtils__/startAgentMeshPlugin';
 import { mutableCatalog } from '../__testUtils__/mutableCatalog';
 import { OVERLAP_RECONCILE_TASK_ID } from '../overlap/schedule';
 import {
@@ -38,20 +34,10 @@ async function startPlugin(options: {
 }) {
   const knex = await options.databases.init(options.databaseId);
   const catalog = mutableCatalog(options.entities);
-  const { scheduler, run } = capturingScheduler();
-  const { server } = await startTestBackend({
-    features: [
-      agentMeshPlugin,
-      mockServices.database.factory({ knex }),
-      catalog.factory,
-      scheduler.factory,
-      createServiceFactory({
-        service: notificationService,
-        deps: {},
-        factory: () => ({ send: jest.fn() }),
-      }),
-      ...(options.extra ?? []),
-    ],
+  const { server, run } = await startAgentMeshPlugin({
+    knex,
+    catalog,
+    extra: options.extra,
   });
   return { server, run, catalog };
 }

@@ -1,18 +1,14 @@
-import { createServiceFactory } from '@backstage/backend-plugin-api';
 import {
   mockCredentials,
   mockServices,
-  startTestBackend,
   TestDatabases,
 } from '@backstage/backend-test-utils';
-import { notificationService } from '@backstage/plugin-notifications-node';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { readFileSync } from 'node:fs';
 import { Server } from 'node:http';
 import { join } from 'node:path';
 import request from 'supertest';
-import { agentMeshPlugin } from '../plugin';
-import { capturingScheduler } from '../__testUtils__/capturingScheduler';
+import { startAgentMeshPlugin } from '../__testUtils__/startAgentMeshPlugin';
 import { mutableCatalog } from '../__testUtils__/mutableCatalog';
 import { OVERLAP_RECONCILE_TASK_ID } from '../overlap/schedule';
 import { FIRST_SEEN_TASK_ID } from '../overview/recordFirstSeen';
@@ -43,21 +39,7 @@ async function startPlugin(knex: any, extra: any[] = []) {
   const catalog = mutableCatalog(
     withMembershipRelations(loadExampleEntities()),
   );
-  const { scheduler, run } = capturingScheduler();
-  const { server } = await startTestBackend({
-    features: [
-      agentMeshPlugin,
-      mockServices.database.factory({ knex }),
-      catalog.factory,
-      scheduler.factory,
-      createServiceFactory({
-        service: notificationService,
-        deps: {},
-        factory: () => ({ send: jest.fn() }),
-      }),
-      ...extra,
-    ],
-  });
+  const { server, run } = await startAgentMeshPlugin({ knex, catalog, extra });
   return { server: server as unknown as Server, run };
 }
 
