@@ -90,12 +90,25 @@ describe('DatabaseOverlapSubjectStore', () => {
       await store.write({ removes: ['aiartifact:default/b'] });
       expect(await store.pruneTombstones(Date.now() - 60_000)).toBe(0);
       expect(await store.pruneTombstones(Date.now() + 1)).toBe(1);
-      expect(await store.changesSince(1)).toEqual({
-        kind: 'reload',
-        seq: 2,
-        entries: [entry('a')],
-      });
+      expect(await store.changesSince(1)).toEqual({ kind: 'reload' });
+      expect(await store.loadAll()).toEqual({ seq: 2, entries: [entry('a')] });
       expect((await store.changesSince(2)).kind).toBe('changes');
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
+    'reads every live entry page by page, each once, %p',
+    async databaseId => {
+      const { store } = await createStore(databaseId);
+      const names = Array.from({ length: 7 }, (_, i) => `e${i}`);
+      await store.write({ upserts: names.map(n => entry(n)) });
+      await store.write({ removes: ['aiartifact:default/e3'] });
+      const seen: string[] = [];
+      const seq = await store.forEachEntry(e => seen.push(e.entityRef), 2);
+      expect(seq).toBe(2);
+      expect(seen).toEqual(
+        names.filter(n => n !== 'e3').map(n => `aiartifact:default/${n}`),
+      );
     },
   );
 

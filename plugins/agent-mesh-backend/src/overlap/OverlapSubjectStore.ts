@@ -9,15 +9,29 @@ const STATE = 'agent_mesh_overlap_state';
 /** Rows per statement; keeps bound parameters well under every driver's limit. */
 const CHUNK = 200;
 
-/** Changes since a given counter value, or `reload` when tombstones were pruned meanwhile. */
+/** Rows per page when every entry is read (`forEachEntry`). */
+const PAGE = 2_000;
+
+/**
+ * Changes since a given counter value, or `reload` when tombstones were pruned meanwhile (the
+ * reader has to read every entry again).
+ */
 export type OverlapChanges =
   | { kind: 'changes'; seq: number; upserts: OverlapEntry[]; removed: string[] }
-  | { kind: 'reload'; seq: number; entries: OverlapEntry[] };
+  | { kind: 'reload' };
 
 /** The stored overlap subjects, shared by all replicas. */
 export interface OverlapSubjectStore {
   /** The change counter: it grows with every write. */
   currentSeq(): Promise<number>;
+  /**
+   * Hands every live entry to `visit`, a page at a time so that only one page is in memory,
+   * and returns the counter value they reflect (at least).
+   */
+  forEachEntry(
+    visit: (entry: OverlapEntry) => void,
+    pageSize?: number,
+  ): Promise<number>;
   /** Every live entry and the counter value they reflect. */
   loadAll(): Promise<{ seq: number; entries: OverlapEntry[] }>;
   /** What changed after `seq` (entries written and refs removed). */
@@ -80,14 +94,33 @@ export class DatabaseOverlapSubjectStore implements OverlapSubjectStore {
     return (await this.#state(this.db)).seq;
   }
 
-  async loadAll(): Promise<{ seq: number; entries: OverlapEntry[] }> {
+  async forEachEntry(
+    visit: (entry: OverlapEntry) => void,
+    pageSize = PAGE,
+  ): Promise<number> {
     // The counter is read first: rows written after it are read too, and applied again by the
-    // next changesSince(seq), which is harmless (upserts and removals are idempotent).
+    // next changesSince(seq), which is harmless (upserts and removals are idempotent). Pages
+    // follow the primary key, so a row written meanwhile is read at most once.
     const { seq } = await this.#state(this.db);
-    const rows: SubjectRow[] = await this.db(SUBJECTS)
-      .where('deleted', false)
-      .select('entity_ref', 'subject');
-    return { seq, entries: rows.map(parse) };
+    let after: string | undefined;
+    for (;;) {
+      const query = this.db(SUBJECTS)
+        .where('deleted', false)
+        .orderBy('entity_ref')
+        .limit(pageSize)
+        .select('entity_ref', 'subject');
+      if (after !== undefined) query.andWhere('entity_ref', '>', after);
+      const rows: SubjectRow[] = await query;
+      for (const row of rows) visit(parse(row));
+      if (rows.length < pageSize) return seq;
+      after = rows[rows.length - 1].entity_ref;
+    }
+  }
+
+  async loadAll(): Promise<{ seq: number; entries: OverlapEntry[] }> {
+    const entries: OverlapEntry[] = [];
+    const seq = await this.forEachEntry(entry => entries.push(entry));
+    return { seq, entries };
   }
 
   async changesSince(since: number): Promise<OverlapChanges> {
@@ -95,9 +128,7 @@ export class DatabaseOverlapSubjectStore implements OverlapSubjectStore {
     if (state.seq === since) {
       return { kind: 'changes', seq: since, upserts: [], removed: [] };
     }
-    if (since < state.prunedSeq) {
-      return { kind: 'reload', ...(await this.loadAll()) };
-    }
+    if (since < state.prunedSeq) return { kind: 'reload' };
     const rows: SubjectRow[] = await this.db(SUBJECTS)
       .where('seq', '>', since)
       .select('entity_ref', 'subject', 'deleted', 'seq');

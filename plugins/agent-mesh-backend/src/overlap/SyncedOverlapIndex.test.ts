@@ -16,9 +16,16 @@ const entry = (name: string): OverlapEntry => ({
   acknowledged: [],
 });
 
-function fakeStore(changes: OverlapChanges[]) {
+function fakeStore(
+  changes: OverlapChanges[],
+  loaded: OverlapEntry[][] = [[entry('a')]],
+  seqs: number[] = [1],
+) {
   const store = {
-    loadAll: jest.fn(async () => ({ seq: 1, entries: [entry('a')] })),
+    forEachEntry: jest.fn(async (visit: (e: OverlapEntry) => void) => {
+      for (const e of loaded.shift()!) visit(e);
+      return seqs.shift()!;
+    }),
     changesSince: jest.fn(async () => changes.shift()!),
   };
   return store as unknown as OverlapSubjectStore & typeof store;
@@ -54,9 +61,11 @@ describe('SyncedOverlapIndex', () => {
   });
 
   it('rebuilds the whole index when the store says reload', async () => {
-    const store = fakeStore([
-      { kind: 'reload', seq: 9, entries: [entry('c')] },
-    ]);
+    const store = fakeStore(
+      [{ kind: 'reload' }],
+      [[entry('a')], [entry('c')]],
+      [1, 9],
+    );
     const synced = create(store);
     await synced.load();
     await synced.refresh();

@@ -45,11 +45,15 @@ export class SyncedOverlapIndex {
     return this.#index.get(entityRef) as OverlapEntry | undefined;
   }
 
-  /** Builds the index from the store. */
+  /**
+   * Builds a new index from the store, a page of entries at a time, and then replaces the
+   * current one (which answers queries meanwhile).
+   */
   async load(): Promise<void> {
-    const { seq, entries } = await this.options.store.loadAll();
     const index = this.options.createIndex();
-    for (const entry of entries) index.upsert(entry);
+    const seq = await this.options.store.forEachEntry(entry =>
+      index.upsert(entry),
+    );
     this.#index = index;
     this.#seq = seq;
   }
@@ -94,12 +98,10 @@ export class SyncedOverlapIndex {
     }
     const changes = await this.options.store.changesSince(this.#seq);
     if (changes.kind === 'reload') {
-      const index = this.options.createIndex();
-      for (const entry of changes.entries) index.upsert(entry);
-      this.#index = index;
-    } else {
-      this.apply(changes.upserts, changes.removed);
+      await this.load();
+      return;
     }
+    this.apply(changes.upserts, changes.removed);
     this.#seq = changes.seq;
   }
 }

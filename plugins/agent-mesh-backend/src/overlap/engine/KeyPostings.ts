@@ -1,5 +1,8 @@
 import { CorpusField } from './corpus';
 
+/** Key ids are kept in Float32Arrays, exact up to 2^24. */
+const MAX_KEYS = 2 ** 24;
+
 /** Slots (documents) that have one key, with a weight each, in growable typed arrays. */
 interface Posting {
   slots: Int32Array;
@@ -24,6 +27,11 @@ export class KeyPostings {
     let id = this.#ids.get(composite);
     if (id === undefined) {
       id = this.#keys.length;
+      if (id >= MAX_KEYS) {
+        throw new Error(
+          `The overlap index holds ${MAX_KEYS} distinct keys (words, systems, tags), its limit`,
+        );
+      }
       this.#ids.set(composite, id);
       this.#fields.push(field);
       this.#keys.push(key);

@@ -7,6 +7,7 @@ import { CorpusField, documentKeys } from './corpus';
 import {
   combine,
   PairScore,
+  sharedValueStrength,
   structureEvidence,
   textSimilarity,
 } from './scoring';
@@ -69,6 +70,12 @@ const COLUMN: Partial<Record<CorpusField, number>> = {
   dependency: 4,
 };
 const COLUMNS = 5;
+/** The fields whose shared values the scorer counts by `sharedValueStrength`. */
+const STRENGTH_FIELDS = new Set<CorpusField>([
+  'integration',
+  'dependency',
+  'tag',
+]);
 const INTEGRATION_COLUMN = COLUMN.integration!;
 const CATEGORY_COLUMN = COLUMN.category!;
 /** Set in a slot's column-0 shared count when it has the query's type (no count needs bit 30). */
@@ -87,10 +94,9 @@ const COMMON_KEYS_FROM_SIZE = 5_000;
 /** Fully scored candidates per query: at least this many, or five times the limit. */
 const MIN_CANDIDATES = 50;
 
-function grown<T extends Float64Array | Int32Array | Uint32Array>(
-  array: T,
-  length: number,
-): T {
+function grown<
+  T extends Float64Array | Float32Array | Int32Array | Uint32Array,
+>(array: T, length: number): T {
   if (array.length >= length) return array;
   const next = new (array.constructor as new (n: number) => T)(
     Math.max(length, array.length * 2, 64),
@@ -105,7 +111,7 @@ type DocumentRest = Omit<OverlapDocument, 'subject' | 'terms'>;
 /**
  * An in-memory overlap index. Documents are added, updated and removed one at a time.
  *
- * Memory: a document is kept as its subject, one Float64Array of (key id, weight) pairs and its
+ * Memory: a document is kept as its subject, one Float32Array of (key id, weight) pairs and its
  * structure fields with interned strings; keys get integer ids and posting lists of typed arrays
  * (`KeyPostings`). The scorer's `OverlapDocument` (with its map of terms) is put together again
  * only for the few documents that a query scores.
@@ -119,8 +125,11 @@ type DocumentRest = Omit<OverlapDocument, 'subject' | 'terms'>;
 export class OverlapIndex {
   readonly #slotOf = new Map<string, number>();
   readonly #subjects: Array<OverlapSubject | undefined> = [];
-  /** Per slot: key id, weight (a term's tf, 1 for other keys), key id, weight, ... */
-  readonly #keysOf: Array<Float64Array | undefined> = [];
+  /**
+   * Per slot: key id, weight (a term's tf, 1 for other keys), key id, weight, ... Key ids are
+   * exact in a Float32Array up to 2^24 (KeyPostings refuses more keys than that).
+   */
+  readonly #keysOf: Array<Float32Array | undefined> = [];
   readonly #restOf: Array<DocumentRest | undefined> = [];
   readonly #freeSlots: number[] = [];
   /** Per slot: the owner's id in #owners, -1 for none. */
@@ -142,6 +151,8 @@ export class OverlapIndex {
   #mark = new Uint32Array(0);
   #shared = new Float64Array(0);
   #sharedCount = new Int32Array(0);
+  /** Per slot and column: shared keys counted by their strength (`sharedValueStrength`). */
+  #sharedPieces = new Float32Array(0);
   #priority = new Float64Array(0);
   #touched = new Int32Array(0);
 
@@ -190,7 +201,7 @@ export class OverlapIndex {
     this.#ensureCapacity(slot + 1);
     this.#stats.add(doc);
     const keys = documentKeys(doc);
-    const packed = new Float64Array(keys.length * 2);
+    const packed = new Float32Array(keys.length * 2);
     keys.forEach(([field, key], i) => {
       const id = this.#postings.idOf(field, key);
       const weight = field === 'term' ? doc.terms.get(key)! : 1;
@@ -200,7 +211,7 @@ export class OverlapIndex {
     });
     const { subject: _subject, terms: _terms, ...rest } = doc;
     this.#slotOf.set(subject.entityRef, slot);
-    this.#subjects[slot] = subject;
+    this.#subjects[slot] = this.#internSubject(subject);
     this.#keysOf[slot] = packed;
     this.#restOf[slot] = this.#intern(rest);
     this.#ownerOf[slot] = this.#ownerId(subject.owner);
@@ -287,6 +298,7 @@ export class OverlapIndex {
     this.#mark = grown(this.#mark, slots);
     this.#shared = grown(this.#shared, slots * COLUMNS);
     this.#sharedCount = grown(this.#sharedCount, slots * COLUMNS);
+    this.#sharedPieces = grown(this.#sharedPieces, slots * COLUMNS);
     this.#priority = grown(this.#priority, slots);
     this.#touched = grown(this.#touched, slots);
   }
@@ -299,6 +311,32 @@ export class OverlapIndex {
       this.#owners.set(owner, id);
     }
     return id;
+  }
+
+  /**
+   * A copy of the subject whose short shared strings (kind, type, owner, tags, systems,
+   * dependencies) are the index's single copies: stored entries arrive as parsed JSON, with a
+   * string of their own for every "salesforce".
+   */
+  #internSubject(subject: OverlapSubject): OverlapSubject {
+    const one = (value: string) => {
+      let copy = this.#strings.get(value);
+      if (copy === undefined) {
+        copy = value;
+        this.#strings.set(value, value);
+      }
+      return copy;
+    };
+    const copy: OverlapSubject = {
+      ...subject,
+      kind: one(subject.kind),
+      tags: subject.tags.map(one),
+      integrations: subject.integrations.map(one),
+      dependencies: subject.dependencies.map(one),
+    };
+    if (subject.type !== undefined) copy.type = one(subject.type);
+    if (subject.owner !== undefined) copy.owner = one(subject.owner);
+    return copy;
   }
 
   /** One copy of each string in the structure fields (many documents share a system or tag). */
@@ -399,6 +437,7 @@ export class OverlapIndex {
     const mark = this.#mark;
     const shared = this.#shared;
     const sharedCount = this.#sharedCount;
+    const sharedPieces = this.#sharedPieces;
     const touched = this.#touched;
     let touchedCount = 0;
 
@@ -447,7 +486,11 @@ export class OverlapIndex {
         continue;
       }
       const idf = stats.idf(field, key);
-      const value = column === 0 ? doc.terms.get(key)! * idf * idf : idf;
+      const strength = STRENGTH_FIELDS.has(field)
+        ? sharedValueStrength(field, key, stats)
+        : 1;
+      const value =
+        column === 0 ? doc.terms.get(key)! * idf * idf : idf * strength;
       const {
         slots,
         weights: postingWeights,
@@ -460,15 +503,21 @@ export class OverlapIndex {
         if (mark[slot] !== epoch) {
           if (common) continue;
           mark[slot] = epoch;
-          for (let c = 0; c < COLUMNS; c++) {
-            shared[base + c] = 0;
-            sharedCount[base + c] = 0;
-          }
+          // Only the text sum and the counts need clearing: a structure column's sums are
+          // set, not added to, when its count is 0.
+          shared[base] = 0;
+          for (let c = 0; c < COLUMNS; c++) sharedCount[base + c] = 0;
           touched[touchedCount++] = slot;
         }
-        shared[base + column] +=
-          column === 0 ? value * postingWeights[i] : value;
-        sharedCount[base + column]++;
+        if (column === 0) {
+          shared[base] += value * postingWeights[i];
+        } else if (sharedCount[base + column]++ === 0) {
+          shared[base + column] = value;
+          sharedPieces[base + column] = strength;
+        } else {
+          shared[base + column] += value;
+          sharedPieces[base + column] += strength;
+        }
       }
     }
 
@@ -488,10 +537,8 @@ export class OverlapIndex {
           sharedCount[slot * COLUMNS] |= SAME_TYPE;
         } else if (typeAlone) {
           mark[slot] = epoch;
-          for (let c = 0; c < COLUMNS; c++) {
-            shared[slot * COLUMNS + c] = 0;
-            sharedCount[slot * COLUMNS + c] = 0;
-          }
+          shared[slot * COLUMNS] = 0;
+          for (let c = 0; c < COLUMNS; c++) sharedCount[slot * COLUMNS + c] = 0;
           sharedCount[slot * COLUMNS] = SAME_TYPE;
           touched[touchedCount++] = slot;
         }
@@ -515,14 +562,20 @@ export class OverlapIndex {
     const ownerOf = this.#ownerOf;
     const queryNorm = querySums[0];
     const typeFactor = 1 - typeWeight * typeScore;
+    const textPrior = stats.idf('term', '') ** 2;
     let kept = 0;
     for (let k = 0; k < touchedCount; k++) {
       const slot = touched[k];
       if (slot === ownSlot) continue;
       const base = slot * COLUMNS;
       let remaining = 1;
-      const norms = queryNorm * sums[base];
-      if (norms > 0) {
+      // With the scorer's one-unseen-word prior (see textSimilarity).
+      const slotNorm = sums[base];
+      if (queryNorm > 0 && slotNorm > 0) {
+        const norms = Math.sqrt(
+          (queryNorm * queryNorm + textPrior) *
+            (slotNorm * slotNorm + textPrior),
+        );
         remaining *= 1 - textWeight * Math.min(1, shared[base] / norms);
       }
       const sharesIntegration = sharedCount[base + INTEGRATION_COLUMN] > 0;
@@ -534,7 +587,9 @@ export class OverlapIndex {
         let score =
           (2 * shared[base + column]) /
           (querySums[column] + sums[base + column]);
-        if (columnSaturates[column]) score *= 1 - 2 ** -count;
+        if (columnSaturates[column]) {
+          score *= 1 - 2 ** -sharedPieces[base + column];
+        }
         remaining *= 1 - columnWeight[column] * Math.min(1, score);
       }
       if (sharedCount[base] & SAME_TYPE) remaining *= typeFactor;

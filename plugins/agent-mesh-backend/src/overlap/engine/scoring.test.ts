@@ -88,6 +88,33 @@ describe('weightedDice', () => {
   });
 });
 
+describe('structureEvidence', () => {
+  it('counts a dependency that most of the catalog shares for little, a rare one in full', () => {
+    const stats = new CorpusStats();
+    const warehouse = 'resource:default/sales-warehouse';
+    const ledger = 'resource:default/returns-ledger';
+    const docs = Array.from({ length: 20 }, (_, i) =>
+      toDocument(
+        subject({
+          entityRef: `aiartifact:default/d${i}`,
+          dependencies: i < 2 ? [warehouse, ledger] : [warehouse],
+        }),
+      ),
+    );
+    docs.forEach(d => stats.add(d));
+    const dependencies = (x: number, y: number) =>
+      structureEvidence(docs[x], docs[y], stats).find(
+        e => e.signal === 'dependencies',
+      )!;
+    // Only the warehouse, which all 20 read: nothing to go on.
+    expect(dependencies(2, 3).score).toBe(0);
+    // The ledger that only these two read as well.
+    const rare = dependencies(0, 1);
+    expect(rare.score).toBeGreaterThan(0.5);
+    expect(rare.reasons).toEqual([`both depend on ${warehouse} and ${ledger}`]);
+  });
+});
+
 describe('textSimilarity', () => {
   it('is 1 for the same text, 0 for disjoint text, and names the shared terms', () => {
     const stats = new CorpusStats();

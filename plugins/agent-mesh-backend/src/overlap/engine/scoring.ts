@@ -86,31 +86,52 @@ export function textSimilarity(
 }
 
 /**
- * Rarity-weighted Dice coefficient of two sets: 2 * idf(shared) / (idf(a) + idf(b)). Sharing a
- * system that few entities use says more than sharing one that everybody uses. With
- * `saturate`, one shared value gives half the score and each further one halves the rest;
- * given as a function, it says how much each shared value counts towards that (1 by default).
+ * Rarity-weighted Dice coefficient of two sets: 2 * idf(shared) / (idf(a) + idf(b)), where each
+ * shared value counts with its strength (1 by default). Sharing a system that few entities use
+ * says more than sharing one that everybody uses. With `saturate`, one shared value of full
+ * strength gives half the score and each further one halves the rest.
  */
 export function weightedDice(
   a: string[],
   b: string[],
   field: CorpusField,
   stats: CorpusStats,
-  saturate: boolean | ((value: string) => number) = false,
+  options: { saturate?: boolean; strength?: (value: string) => number } = {},
 ): { score: number; shared: string[] } {
   if (a.length === 0 || b.length === 0) return { score: 0, shared: [] };
   const setB = new Set(b);
   const shared = a.filter(v => setB.has(v));
   if (shared.length === 0) return { score: 0, shared };
+  const strength = options.strength ?? (() => 1);
   const sum = (values: string[]) =>
     values.reduce((s, v) => s + stats.idf(field, v), 0);
-  const dice = (2 * sum(shared)) / (sum(a) + sum(b));
-  if (!saturate) return { score: dice, shared };
-  const pieces =
-    typeof saturate === 'function'
-      ? shared.reduce((n, v) => n + saturate(v), 0)
-      : shared.length;
+  const sharedSum = shared.reduce(
+    (s, v) => s + stats.idf(field, v) * strength(v),
+    0,
+  );
+  const dice = (2 * sharedSum) / (sum(a) + sum(b));
+  if (!options.saturate) return { score: dice, shared };
+  const pieces = shared.reduce((n, v) => n + strength(v), 0);
   return { score: dice * (1 - 2 ** -pieces), shared };
+}
+
+/**
+ * How much one shared value of a structure field counts. Dependencies and tags are the
+ * organisation's own words, so how many of its entities use one is what makes it telling: the
+ * warehouse that half the catalog reads, or a department's tag, says little (specificity).
+ * Integrations name outside systems, where a small catalog's counts say little (three of
+ * twenty entities using Shopify does not make Shopify common); there, a platform that every
+ * kind of job uses (GitHub, Slack) counts half.
+ */
+export function sharedValueStrength(
+  field: CorpusField,
+  value: string,
+  stats: CorpusStats,
+): number {
+  const platform =
+    field === 'integration' && systemCategory(value) && !jobCategory(value);
+  if (field === 'integration') return platform ? 0.5 : 1;
+  return stats.specificity(field, value);
 }
 
 /** Structure: integrations, kinds of systems, dependencies, tags and type, each on its own. */
@@ -121,13 +142,14 @@ export function structureEvidence(
 ): SignalEvidence[] {
   const evidence: SignalEvidence[] = [];
 
-  // A shared platform (GitHub, Slack) is half a piece of evidence: every kind of job uses it.
+  const strength = (field: CorpusField) => (value: string) =>
+    sharedValueStrength(field, value, stats);
   const integrations = weightedDice(
     a.integrations,
     b.integrations,
     'integration',
     stats,
-    system => (systemCategory(system) && !jobCategory(system) ? 0.5 : 1),
+    { saturate: true, strength: strength('integration') },
   );
   evidence.push({
     signal: 'integrations',
@@ -167,6 +189,7 @@ export function structureEvidence(
     b.dependencies,
     'dependency',
     stats,
+    { strength: strength('dependency') },
   );
   evidence.push({
     signal: 'dependencies',
@@ -176,7 +199,10 @@ export function structureEvidence(
       : [],
   });
 
-  const tags = weightedDice(a.tags, b.tags, 'tag', stats, true);
+  const tags = weightedDice(a.tags, b.tags, 'tag', stats, {
+    saturate: true,
+    strength: strength('tag'),
+  });
   const tagSurfaces = tags.shared.length ? surfacesOf(a) : undefined;
   evidence.push({
     signal: 'tags',
