@@ -1,20 +1,27 @@
 /* eslint-disable no-console */
 // `yarn bench overlap [--entities N] [--queries N] [--brute-force-queries N] [--updates N]`:
 // the overlap index at catalog scale. Generated AI-built entities (realistic text, a share of
-// jobs done by several teams) go through the same entry path as catalog entities; then:
-//   build:   every entry upserted into an empty index;
-//   memory:  heap used and RSS after a forced GC, with only the index holding the entries;
+// jobs done by several teams) go through the same entry path as catalog entities and are
+// written to the plugin's store (a SQLite file) as the reconcile writes them; then a separate
+// process (measureIndex.ts), like a backend replica starting, measures:
+//   build:   the index built from the store (SyncedOverlapIndex.load, a page at a time);
+//   memory:  heap used and RSS after a forced GC, and the peak RSS of that process;
 //   update:  one changed entity upserted again (mean and p95 over many);
 //   query:   top-10 overlaps of indexed entities (p95 over many);
 //   brute:   the same queries (a sample of them) scoring every entity with the same scorer;
 //            speed-up over the index and the share of the brute-force top 10 the index finds.
-import { OverlapIndex } from '../../plugins/agent-mesh-backend/src/overlap/engine';
+import { mockServices } from '@backstage/backend-test-utils';
+import knexFactory from 'knex';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os, { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { toDocument } from '../../plugins/agent-mesh-backend/src/overlap/engine/document';
-import os from 'node:os';
 import {
   entryFromEntity,
   OverlapEntry,
 } from '../../plugins/agent-mesh-backend/src/overlap/entry';
+import { DatabaseOverlapSubjectStore } from '../../plugins/agent-mesh-backend/src/overlap/OverlapSubjectStore';
 import {
   BenchFigure,
   numericOption,
@@ -22,31 +29,48 @@ import {
   reportBenchmark,
 } from '../lib/report';
 import { generateAiBuiltWork, seededRandom } from '../catalog/generateCatalog';
-
-const MB = 2 ** 20;
-
-function collectGarbage() {
-  const gc = (globalThis as { gc?: () => void }).gc;
-  if (!gc)
-    throw new Error('Run through `yarn bench`, which passes --expose-gc');
-  gc();
-  gc();
-}
-
-function memory() {
-  collectGarbage();
-  const { heapUsed, rss } = process.memoryUsage();
-  return { heapUsed: heapUsed / MB, rss: rss / MB };
-}
-
-/** CPU time (user and system, all threads) since `since`, in ms. */
-function cpuMs(since: NodeJS.CpuUsage): number {
-  const { user, system } = process.cpuUsage(since);
-  return (user + system) / 1000;
-}
+import { cpuMs, MeasuredIndex } from './measurements';
 
 const mean = (values: number[]) =>
   values.reduce((s, v) => s + v, 0) / values.length;
+
+/** Writes the entries into a new store in `file`, in batches as the reconcile does. */
+async function writeStore(file: string, entries: OverlapEntry[]) {
+  const knex = knexFactory({
+    client: 'better-sqlite3',
+    connection: { filename: file },
+    useNullAsDefault: true,
+  });
+  try {
+    const store = await DatabaseOverlapSubjectStore.create({
+      database: mockServices.database({ knex }),
+    });
+    for (let i = 0; i < entries.length; i += 5_000) {
+      await store.write({ upserts: entries.slice(i, i + 5_000) });
+    }
+  } finally {
+    await knex.destroy();
+  }
+}
+
+/** Runs measureIndex.ts in a fresh Node process with the same flags as this one. */
+function measureInChild(dbFile: string, workFile: string, resultFile: string) {
+  const result = spawnSync(
+    process.execPath,
+    [
+      ...process.execArgv,
+      join(__dirname, 'measureIndex.ts'),
+      dbFile,
+      workFile,
+      resultFile,
+    ],
+    { stdio: 'inherit', env: process.env },
+  );
+  if (result.status !== 0) {
+    throw new Error(`measureIndex.ts failed with status ${result.status}`);
+  }
+  return JSON.parse(readFileSync(resultFile, 'utf8')) as MeasuredIndex;
+}
 
 async function main() {
   const args = process.argv.slice(2);
@@ -60,10 +84,9 @@ async function main() {
   const random = seededRandom(11);
   const loadAtStart = os.loadavg().map(l => Math.round(l * 10) / 10);
 
-  const before = memory();
-  let entries: OverlapEntry[] = generateAiBuiltWork(count).map(entryFromEntity);
-  const refs = entries.map(e => e.entityRef);
-  // Changed versions of some entities for the update measurement, made before the build.
+  const entries: OverlapEntry[] =
+    generateAiBuiltWork(count).map(entryFromEntity);
+  // Changed versions of some entities for the update measurement.
   const updates = Array.from({ length: updateCount }, () => {
     const entry = entries[Math.floor(random() * entries.length)];
     return {
@@ -76,83 +99,60 @@ async function main() {
   });
   const queries = Array.from(
     { length: queryCount },
-    () => refs[Math.floor(random() * refs.length)],
+    () => entries[Math.floor(random() * entries.length)].entityRef,
   );
 
   // The engine's text analysis alone (tokenizing, stemming), which every upsert does once;
   // measured on a sample and scaled to all entries.
   const sample = entries.slice(0, Math.min(entries.length, 5_000));
-  let cpu = process.cpuUsage();
+  const cpu = process.cpuUsage();
   for (const entry of sample) toDocument(entry);
   const toDocumentCpuS = (cpuMs(cpu) / 1000) * (entries.length / sample.length);
 
-  console.log(`building the index of ${count} entities ...`);
-  let index: OverlapIndex | undefined = new OverlapIndex();
-  cpu = process.cpuUsage();
-  const buildStarted = performance.now();
-  for (const entry of entries) index.upsert(entry);
-  const buildS = (performance.now() - buildStarted) / 1000;
-  const buildCpuS = cpuMs(cpu) / 1000;
-  entries = [];
-  const afterBuild = memory();
-
-  console.log(`${updateCount} incremental updates ...`);
-  const updateMs: number[] = [];
-  const updateCpuMs: number[] = [];
-  for (const entry of updates) {
-    const started = performance.now();
-    const startedCpu = process.cpuUsage();
-    index.upsert(entry);
-    updateCpuMs.push(cpuMs(startedCpu));
-    updateMs.push(performance.now() - started);
-  }
-
-  console.log(`${queryCount} top-10 queries ...`);
-  for (const ref of queries.slice(0, 20)) await index.query(ref, { limit: 10 });
-  const queryMs: number[] = [];
-  const queryCpuMs: number[] = [];
-  const indexResults: string[][] = [];
-  for (const ref of queries) {
-    const started = performance.now();
-    const startedCpu = process.cpuUsage();
-    const matches = await index.query(ref, { limit: 10 });
-    queryCpuMs.push(cpuMs(startedCpu));
-    queryMs.push(performance.now() - started);
-    indexResults.push(matches.map(m => `${m.entityRef} ${m.score}`));
-  }
-
-  console.log(`${bruteCount} of them by brute force ...`);
-  const bruteMs: number[] = [];
-  const bruteCpuMs: number[] = [];
-  let expected = 0;
-  let found = 0;
-  let scoreMismatches = 0;
-  let withMatches = 0;
-  for (let q = 0; q < bruteCount; q++) {
-    const started = performance.now();
-    const startedCpu = process.cpuUsage();
-    const truth = await index.bruteForce(queries[q], { limit: 10 });
-    bruteCpuMs.push(cpuMs(startedCpu));
-    bruteMs.push(performance.now() - started);
-    const got = new Map(
-      indexResults[q].map(line => line.split(' ') as [string, string]),
+  const dir = mkdtempSync(join(tmpdir(), 'agent-mesh-overlap-bench-'));
+  let measured: MeasuredIndex;
+  try {
+    const dbFile = join(dir, 'agent-mesh.sqlite');
+    const workFile = join(dir, 'work.json');
+    console.log(`writing ${count} entities to the store ...`);
+    const writeStarted = performance.now();
+    await writeStore(dbFile, entries);
+    console.log(
+      `  ${((performance.now() - writeStarted) / 1000).toFixed(1)} s`,
     );
-    if (truth.length) withMatches++;
-    for (const match of truth) {
-      expected++;
-      const score = got.get(match.entityRef);
-      if (score === undefined) continue;
-      found++;
-      if (Number(score) !== match.score) scoreMismatches++;
-    }
+    writeFileSync(
+      workFile,
+      JSON.stringify({ updates, queries, brute: bruteCount }),
+    );
+    measured = measureInChild(dbFile, workFile, join(dir, 'result.json'));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
   }
+  const {
+    size,
+    buildS,
+    buildCpuS,
+    updateMs,
+    updateCpuMs,
+    queryMs,
+    queryCpuMs,
+    bruteMs,
+    bruteCpuMs,
+    expected,
+    found,
+    scoreMismatches,
+    withMatches,
+  } = measured;
   const recall = expected === 0 ? 1 : found / expected;
   const indexMsOfSample = mean(queryMs.slice(0, bruteCount));
-  const size = index.size;
-  index = undefined;
 
   const figures: BenchFigure[] = [
-    { name: 'index build', value: buildS, unit: 's', target: { max: 60 } },
+    {
+      name: 'index build (read from the store and indexed)',
+      value: buildS,
+      unit: 's',
+      target: { max: 60 },
+    },
     {
       name: 'index build, per entity',
       value: (buildS * 1000) / size,
@@ -166,15 +166,40 @@ async function main() {
     },
     {
       name: 'heap used after build (index and its entries)',
-      value: afterBuild.heapUsed - before.heapUsed,
+      value: measured.heapMB,
+      unit: 'MB',
+    },
+    {
+      name: 'heap reserved after build (heap total)',
+      value: measured.heapTotalMB,
+      unit: 'MB',
+    },
+    {
+      name: 'typed arrays outside the heap after build',
+      value: measured.arrayBuffersMB,
+      unit: 'MB',
+    },
+    {
+      name: 'RSS after build (the process holding the index)',
+      value: measured.rssMB,
       unit: 'MB',
       target: { max: 500 },
     },
     {
-      name: 'RSS after build (whole process)',
-      value: afterBuild.rss,
+      name: 'peak RSS of that process until the index was built',
+      value: measured.buildPeakRssMB,
       unit: 'MB',
       target: { max: 500 },
+    },
+    {
+      name: 'peak RSS of that process over the whole run (brute-force scans included)',
+      value: measured.peakRssMB,
+      unit: 'MB',
+    },
+    {
+      name: 'RSS of that process before the build (modules loaded)',
+      value: measured.baselineRssMB,
+      unit: 'MB',
     },
     {
       name: 'incremental update, mean',
