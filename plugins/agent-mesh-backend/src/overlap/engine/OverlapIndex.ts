@@ -89,8 +89,19 @@ const DICE_SIGNAL: Record<DiceField, { weight: string; saturate: boolean }> = {
 };
 /** Keys of more than this share of the documents bring in no candidates of their own... */
 const COMMON_KEY_SHARE = 0.03;
-/** ...once the corpus has this many documents. */
-const COMMON_KEYS_FROM_SIZE = 5_000;
+/**
+ * ...and keys of more than this share are left out of the estimate altogether: their idf is
+ * at most ln 6, so they add little to any estimate, while visiting their postings took most
+ * of a query's time (in one run at 100,000 generated documents: top-10 query mean 5.2 -> 3.7
+ * ms, share of the brute-force top 10 found 0.988 -> 0.980). The scorer still counts them.
+ */
+const VERY_COMMON_KEY_SHARE = 0.2;
+/**
+ * Neither applies to keys of at most this many documents: they cost little to visit, and in
+ * catalogs of a few thousand entities 3% is too few to tell (at 5,000 generated documents the
+ * index found 0.914 of the brute-force top 10 without this floor, 0.971 with it).
+ */
+const COMMON_KEY_MIN_DOCUMENTS = 1_000;
 /** Fully scored candidates per query: at least this many, or five times the limit. */
 const MIN_CANDIDATES = 50;
 
@@ -461,10 +472,14 @@ export class OverlapIndex {
     // Keys that a large share of the corpus has would make every query a scan: they add to
     // the estimates of documents that share a rarer key too, but bring in no new candidates
     // (a document that shares only such keys with the query rarely ranks among its best).
-    const commonLimit =
-      stats.size >= COMMON_KEYS_FROM_SIZE
-        ? COMMON_KEY_SHARE * stats.size
-        : Infinity;
+    const commonLimit = Math.max(
+      COMMON_KEY_SHARE * stats.size,
+      COMMON_KEY_MIN_DOCUMENTS,
+    );
+    const veryCommonLimit = Math.max(
+      VERY_COMMON_KEY_SHARE * stats.size,
+      COMMON_KEY_MIN_DOCUMENTS,
+    );
     const byRarity = keys
       .map(([field, key]) => ({
         field,
@@ -496,6 +511,7 @@ export class OverlapIndex {
         weights: postingWeights,
         length,
       } = this.#postings.posting(id);
+      if (length > veryCommonLimit) continue;
       const common = length > commonLimit;
       for (let i = 0; i < length; i++) {
         const slot = slots[i];
