@@ -206,15 +206,17 @@ export class OverlapIndex {
   upsert(subject: OverlapSubject): void {
     if (!subject.entityRef)
       throw new Error('An indexed subject needs an entityRef');
-    this.remove(subject.entityRef);
     const doc = toDocument(subject);
+    const keys = documentKeys(doc);
+    // Ids first: the one step that can refuse (too many keys) leaves the index as it was.
+    const ids = keys.map(([field, key]) => this.#postings.idOf(field, key));
+    this.remove(subject.entityRef);
     const slot = this.#freeSlots.pop() ?? this.#subjects.length;
     this.#ensureCapacity(slot + 1);
     this.#stats.add(doc);
-    const keys = documentKeys(doc);
     const packed = new Float32Array(keys.length * 2);
     keys.forEach(([field, key], i) => {
-      const id = this.#postings.idOf(field, key);
+      const id = ids[i];
       const weight = field === 'term' ? doc.terms.get(key)! : 1;
       packed[2 * i] = id;
       packed[2 * i + 1] = weight;
