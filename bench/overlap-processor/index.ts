@@ -290,98 +290,52 @@ async function main() {
     }
     const { kinds, overlap } = results;
     const pct = (value: number, base: number) => ((value - base) / base) * 100;
+    /** One phase side by side: each mode's time and the overheads (the first against 15%). */
+    const phase = (
+      label: string,
+      key: 'ingestS' | 'roundS' | 'steadyS' | 'unchangedS',
+      overlapMode: string,
+      withOverheadAlone = true,
+    ): BenchFigure[] => {
+      const backend = results['kinds+backend'][key];
+      return [
+        {
+          name: `${label}, kinds processor only`,
+          value: kinds[key],
+          unit: 's',
+        },
+        {
+          name: `${label}, kinds only, agent-mesh backend running`,
+          value: backend,
+          unit: 's',
+        },
+        {
+          name: `${label}, with overlap processor ${overlapMode}`,
+          value: overlap[key],
+          unit: 's',
+        },
+        {
+          name: `${label} overhead of overlap processor and backend`,
+          value: pct(overlap[key], kinds[key]),
+          unit: '%',
+          target: { max: 15 },
+        },
+        ...(withOverheadAlone
+          ? [
+              {
+                name: `${label} overhead of overlap processor alone`,
+                value: pct(overlap[key], backend),
+                unit: '%',
+              },
+            ]
+          : []),
+      ];
+    };
     const figures: BenchFigure[] = [
-      { name: 'ingest, kinds processor only', value: kinds.ingestS, unit: 's' },
-      {
-        name: 'ingest, kinds only, agent-mesh backend running',
-        value: results['kinds+backend'].ingestS,
-        unit: 's',
-      },
-      {
-        name: 'ingest, with overlap processor and backend',
-        value: overlap.ingestS,
-        unit: 's',
-      },
-      {
-        name: 'ingest overhead of overlap processor and backend',
-        value: pct(overlap.ingestS, kinds.ingestS),
-        unit: '%',
-        target: { max: 15 },
-      },
-      { name: 'round, kinds processor only', value: kinds.roundS, unit: 's' },
-      {
-        name: 'round, kinds only, agent-mesh backend running',
-        value: results['kinds+backend'].roundS,
-        unit: 's',
-      },
-      {
-        name: 'round, with overlap processor (warm index)',
-        value: overlap.roundS,
-        unit: 's',
-      },
-      {
-        name: 'round overhead of overlap processor and backend',
-        value: pct(overlap.roundS, kinds.roundS),
-        unit: '%',
-        target: { max: 15 },
-      },
-      {
-        name: 'round overhead of overlap processor alone',
-        value: pct(overlap.roundS, results['kinds+backend'].roundS),
-        unit: '%',
-      },
-      {
-        name: 'steady round, kinds processor only',
-        value: kinds.steadyS,
-        unit: 's',
-      },
-      {
-        name: 'steady round, kinds only, agent-mesh backend running',
-        value: results['kinds+backend'].steadyS,
-        unit: 's',
-      },
-      {
-        name: 'steady round, with overlap processor (index unchanged)',
-        value: overlap.steadyS,
-        unit: 's',
-      },
-      {
-        name: 'steady round overhead of overlap processor and backend',
-        value: pct(overlap.steadyS, kinds.steadyS),
-        unit: '%',
-        target: { max: 15 },
-      },
-      {
-        name: 'steady round overhead of overlap processor alone',
-        value: pct(overlap.steadyS, results['kinds+backend'].steadyS),
-        unit: '%',
-      },
-      {
-        name: 'unchanged round, kinds processor only',
-        value: kinds.unchangedS,
-        unit: 's',
-      },
-      {
-        name: 'unchanged round, kinds only, agent-mesh backend running',
-        value: results['kinds+backend'].unchangedS,
-        unit: 's',
-      },
-      {
-        name: 'unchanged round, with overlap processor (nothing to write)',
-        value: overlap.unchangedS,
-        unit: 's',
-      },
-      {
-        name: 'unchanged round overhead of overlap processor and backend',
-        value: pct(overlap.unchangedS, kinds.unchangedS),
-        unit: '%',
-        target: { max: 15 },
-      },
-      {
-        name: 'unchanged round overhead of overlap processor alone',
-        value: pct(overlap.unchangedS, results['kinds+backend'].unchangedS),
-        unit: '%',
-      },
+      ...phase('ingest', 'ingestS', 'and backend', false),
+      ...phase('round', 'roundS', '(warm index)'),
+      ...phase('steady round', 'steadyS', '(index unchanged)'),
+      ...phase('unchanged round', 'unchangedS', '(nothing to write)'),
       {
         name: 'overlapsWith relations emitted',
         value: overlap.overlapRelations,
