@@ -32,8 +32,6 @@ export interface OverlapSubjectStore {
     visit: (entry: OverlapEntry) => void,
     pageSize?: number,
   ): Promise<number>;
-  /** Every live entry and the counter value they reflect. */
-  loadAll(): Promise<{ seq: number; entries: OverlapEntry[] }>;
   /** What changed after `seq` (entries written and refs removed). */
   changesSince(seq: number): Promise<OverlapChanges>;
   /** Hash of every live entry, by ref, and the counter value they reflect. */
@@ -117,6 +115,7 @@ export class DatabaseOverlapSubjectStore implements OverlapSubjectStore {
     }
   }
 
+  /** Every live entry and the counter value they reflect, at once (for tests and tools). */
   async loadAll(): Promise<{ seq: number; entries: OverlapEntry[] }> {
     const entries: OverlapEntry[] = [];
     const seq = await this.forEachEntry(entry => entries.push(entry));

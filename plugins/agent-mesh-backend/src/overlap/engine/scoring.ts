@@ -128,10 +128,8 @@ export function sharedValueStrength(
   value: string,
   stats: CorpusStats,
 ): number {
-  const platform =
-    field === 'integration' && systemCategory(value) && !jobCategory(value);
-  if (field === 'integration') return platform ? 0.5 : 1;
-  return stats.specificity(field, value);
+  if (field !== 'integration') return stats.specificity(field, value);
+  return systemCategory(value) && !jobCategory(value) ? 0.5 : 1;
 }
 
 /** Structure: integrations, kinds of systems, dependencies, tags and type, each on its own. */
