@@ -129,8 +129,10 @@ describe('DatabaseActionStore', () => {
         .update({ summary: 'nothing to see' });
       expect(await store.verify({ pageSize: 7 })).toEqual({
         ok: false,
-        checked: 11,
+        checked: 25,
         firstBrokenSeq: 12,
+        broken: 1,
+        brokenSeqs: [12],
       });
       await knex('agent_mesh_actions')
         .where('seq', 12)
@@ -140,8 +142,10 @@ describe('DatabaseActionStore', () => {
       await knex('agent_mesh_actions').where('seq', 20).delete();
       expect(await store.verify({ pageSize: 7 })).toEqual({
         ok: false,
-        checked: 19,
+        checked: 24,
         firstBrokenSeq: 20,
+        broken: 1,
+        brokenSeqs: [20],
       });
     },
   );

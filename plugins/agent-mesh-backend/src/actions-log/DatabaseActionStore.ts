@@ -29,6 +29,9 @@ interface CheckpointRow {
   created_at: string;
 }
 
+/** How many broken links `verify` lists; it counts all of them. */
+const MAX_REPORTED_BREAKS = 1000;
+
 /** Key of the PostgreSQL advisory lock that serialises writers across replicas. */
 const CHAIN_LOCK_KEY = 0x4147_4d45_5348; // 'AGMESH'
 
@@ -247,12 +250,21 @@ export class DatabaseActionStore implements ActionStore {
   }
 
   async verify(options?: { pageSize?: number }): Promise<VerifyResult> {
-    const pageSize = options?.pageSize ?? 1000;
+    // Rows are bounded (attributes at most 16 KiB), so a page stays a few megabytes.
+    const pageSize = options?.pageSize ?? 500;
     // After retention, the chain starts at the latest checkpoint.
     const checkpoint = await this.latestCheckpoint();
     let expectedSeq = checkpoint ? checkpoint.seq + 1 : 1;
     let prevHash = checkpoint ? checkpoint.hash : GENESIS_HASH;
     let checked = 0;
+    let broken = 0;
+    const brokenSeqs: number[] = [];
+    const reportBroken = (seq: number) => {
+      broken += 1;
+      if (brokenSeqs.length < MAX_REPORTED_BREAKS) {
+        brokenSeqs.push(seq);
+      }
+    };
     for (;;) {
       const rows: ActionRow[] = await this.db(TABLE)
         .where('seq', '>=', expectedSeq)
@@ -262,19 +274,31 @@ export class DatabaseActionStore implements ActionStore {
       for (const row of rows) {
         const action = fromRow(row);
         const { hash, ...rest } = action;
-        if (
-          action.seq !== expectedSeq ||
-          action.prevHash !== prevHash ||
-          hashAction(rest) !== hash
-        ) {
-          return { ok: false, checked, firstBrokenSeq: expectedSeq };
+        if (action.seq !== expectedSeq) {
+          // Missing actions: the break is where the first one should be. The link of the row
+          // after the gap cannot be checked, so the walk goes on from it.
+          reportBroken(expectedSeq);
+          if (hashAction(rest) !== hash) {
+            reportBroken(action.seq);
+          }
+        } else if (action.prevHash !== prevHash || hashAction(rest) !== hash) {
+          reportBroken(action.seq);
         }
+        // Each row is judged on its own link: an edited row breaks once, not everything after it.
         checked += 1;
-        expectedSeq += 1;
+        expectedSeq = action.seq + 1;
         prevHash = hash;
       }
       if (rows.length < pageSize) {
-        return { ok: true, checked };
+        return broken === 0
+          ? { ok: true, checked }
+          : {
+              ok: false,
+              checked,
+              firstBrokenSeq: brokenSeqs[0],
+              broken,
+              brokenSeqs,
+            };
       }
     }
   }

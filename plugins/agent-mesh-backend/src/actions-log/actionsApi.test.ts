@@ -384,6 +384,90 @@ describe('actions API', () => {
         413,
         /at most 5242880 bytes/,
       ],
+      [
+        'attributes of more than 16 KiB',
+        (r: request.Test) =>
+          r.send({
+            actions: [action('a', { attributes: { x: 'y'.repeat(17_000) } })],
+          }),
+        400,
+        /actions\[0\]\.attributes is \d+ bytes as JSON; at most 16384 bytes are allowed/,
+      ],
+      [
+        'attributes nested more than 8 levels',
+        (r: request.Test) => {
+          let deep: unknown = 'leaf';
+          for (let i = 0; i < 9; i++) deep = { d: deep };
+          return r.send({ actions: [action('n', { attributes: deep })] });
+        },
+        400,
+        /actions\[0\]\.attributes nests deeper than 8 levels/,
+      ],
+      [
+        'attributes nested 100,000 levels',
+        (r: request.Test) =>
+          r
+            .set('Content-Type', 'application/json')
+            .send(
+              `{"actions":[${JSON.stringify(action('n')).slice(
+                0,
+                -1,
+              )},"attributes":${'{"d":'.repeat(100_000)}1${'}'.repeat(
+                100_000,
+              )}}]}`,
+            ),
+        400,
+        /actions\[0\]\.attributes nests deeper than 8 levels/,
+      ],
+      [
+        'attributes with more than 256 keys',
+        (r: request.Test) =>
+          r.send({
+            actions: [
+              action('k', {
+                attributes: Object.fromEntries(
+                  Array.from({ length: 300 }, (_, i) => [`k${i}`, i]),
+                ),
+              }),
+            ],
+          }),
+        400,
+        /actions\[0\]\.attributes has more than 256 keys/,
+      ],
+      [
+        'a lone UTF-16 surrogate in the summary',
+        (r: request.Test) =>
+          r.send({ actions: [action('s', { summary: 'half \ud83d here' })] }),
+        400,
+        /actions\[0\]\.summary is not valid Unicode: a lone UTF-16 surrogate at character 5/,
+      ],
+      [
+        'a lone UTF-16 surrogate in an attribute',
+        (r: request.Test) =>
+          r.send({
+            actions: [action('s', { attributes: { note: { t: '\udc00' } } })],
+          }),
+        400,
+        /actions\[0\]\.attributes\.note\.t is not valid Unicode: a lone UTF-16 surrogate at character 0/,
+      ],
+      [
+        'a NUL character',
+        (r: request.Test) =>
+          r.send({ actions: [action('z', { summary: 'a\u0000b' })] }),
+        400,
+        /actions\[0\]\.summary must not contain NUL characters/,
+      ],
+      [
+        'a target entity ref of more than 255 characters',
+        (r: request.Test) =>
+          r.send({
+            actions: [
+              action('t', { target: `component:default/${'x'.repeat(250)}` }),
+            ],
+          }),
+        400,
+        /actions\[0\]\.target is an entity ref of more than 255 characters/,
+      ],
     ])(
       'refuses %s and writes nothing',
       async (_name, send, status, message) => {
@@ -431,17 +515,51 @@ describe('actions API', () => {
       expect(responses[0].body.error.name).toBe('AuthenticationError');
     });
 
-    it('verify finds an edited and a deleted row', async () => {
+    it('verify reports every edited and deleted row, not only the first', async () => {
       await request(server)
         .post('/api/agent-mesh/actions')
-        .send({ actions: Array.from({ length: 5 }, (_, i) => action(`v${i}`)) })
+        .send({ actions: Array.from({ length: 8 }, (_, i) => action(`v${i}`)) })
         .expect(200);
+      const seqOf = async (id: string) =>
+        Number((await knex('agent_mesh_actions').where({ id }).first()).seq);
+      const [edited, deleted, editedLater] = [
+        await seqOf('v2'),
+        await seqOf('v4'),
+        await seqOf('v6'),
+      ];
       await knex('agent_mesh_actions')
-        .where('seq', 3)
+        .where('seq', edited)
         .update({ summary: 'rewritten history' });
+      await knex('agent_mesh_actions').where('seq', deleted).delete();
+      await knex('agent_mesh_actions')
+        .where('seq', editedLater)
+        .update({ summary: 'and again' });
       expect(
         (await request(server).get('/api/agent-mesh/actions/verify')).body,
-      ).toEqual({ ok: false, checked: 2, firstBrokenSeq: 3 });
+      ).toEqual({
+        ok: false,
+        checked: 7,
+        firstBrokenSeq: edited,
+        broken: 3,
+        brokenSeqs: [edited, deleted, editedLater],
+      });
+    });
+
+    it('keeps the chain valid for text that is not plain ASCII', async () => {
+      await request(server)
+        .post('/api/agent-mesh/actions')
+        .send({
+          actions: [
+            action('u1', {
+              summary: 'Zusammenfassung 🚀 — 中文 \u2028 ok',
+              attributes: { ключ: 'значение 😀', emoji: ['🧪', 'é'] },
+            }),
+          ],
+        })
+        .expect(200);
+      expect(
+        (await request(server).get('/api/agent-mesh/actions/verify')).body,
+      ).toEqual({ ok: true, checked: 1 });
     });
   });
 

@@ -8,7 +8,7 @@ import { ActionQuery, ActionStore } from './types';
 export type ExportFormat = 'ndjson' | 'csv';
 
 /** Rows read from the store per page while streaming an export. */
-const EXPORT_PAGE = 1000;
+const EXPORT_PAGE = 500;
 
 /** The columns of the CSV export, in order; `attributes` is written as JSON. */
 export const CSV_COLUMNS = [

@@ -238,6 +238,38 @@ describe('OTLP parsing', () => {
     });
   });
 
+  it('stores text as hashed and cuts attributes down to the limits', () => {
+    const result = parseExportTraceServiceRequest(
+      otlpBody([
+        otlpSpan({
+          name: `execute_tool half \ud83d pair`,
+          attributes: [
+            ...otlpSpan().attributes,
+            { key: 'note', value: { stringValue: 'nul\u0000here' } },
+            // a prompt far beyond the limit
+            {
+              key: 'gen_ai.input.messages',
+              value: { stringValue: 'p'.repeat(40_000) },
+            },
+            { key: 'small', value: { intValue: 1 } },
+          ],
+        }),
+      ]),
+    );
+    expect(result.rejected).toEqual([]);
+    const { input } = result.actions[0];
+    expect(input.summary).toBe(
+      'execute_tool half \ufffd pair: tool web.search',
+    );
+    expect(input.attributes).toMatchObject({
+      note: 'nul\ufffdhere',
+      small: 1,
+      'gen_ai.tool.name': 'web.search',
+      'otel.dropped_attributes': ['gen_ai.input.messages'],
+    });
+    expect(input.attributes).not.toHaveProperty('gen_ai.input.messages');
+  });
+
   it.each([
     [null, 'must be an ExportTraceServiceRequest JSON object'],
     [{ resourceSpans: {} }, 'resourceSpans must be an array'],
@@ -501,6 +533,27 @@ describe('POST /v1/traces', () => {
         count: '*',
       });
       expect(Number(count)).toBe(1);
+    });
+
+    it('keeps the chain valid for spans with text that UTF-8 cannot hold', async () => {
+      const res = await request(server)
+        .post('/api/agent-mesh/v1/traces')
+        .send(
+          otlpBody([
+            otlpSpan({ name: 'execute_tool \udc00 lone' }),
+            otlpSpan({
+              spanId: 'dddddddddddddddd',
+              attributes: [
+                ...otlpSpan().attributes,
+                { key: 'x\ud800', value: { stringValue: 'a\u0000b' } },
+              ],
+            }),
+          ]),
+        );
+      expect(res.body.partialSuccess.rejectedSpans).toBe(0);
+      expect(
+        (await request(server).get('/api/agent-mesh/actions/verify')).body,
+      ).toEqual({ ok: true, checked: 2 });
     });
 
     it('refuses malformed bodies, protobuf and missing credentials', async () => {

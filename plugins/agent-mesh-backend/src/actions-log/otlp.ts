@@ -1,6 +1,8 @@
 import { InputError } from '@backstage/errors';
 import { actionInputSchema, describeIssue, ParsedActionInput } from './schema';
 import { toEntityRef } from './refs';
+import { fitAttributes } from './attributeLimits';
+import { toStorableValue } from './storableText';
 
 /**
  * OTLP/HTTP JSON (`ExportTraceServiceRequest`) to actions.
@@ -369,7 +371,17 @@ function spanToAction(
       delete raw[key];
     }
   }
-  const parsed = actionInputSchema.safeParse(raw);
+  // An exporter cannot be asked to resend a span: text that cannot be stored as hashed (lone
+  // surrogates, also from cutting a long name, and NUL) becomes U+FFFD, and attributes beyond
+  // the limits are dropped by name.
+  const storable = toStorableValue(raw) as Record<string, unknown>;
+  const { kept: fitted, dropped } = fitAttributes(
+    storable.attributes as Record<string, unknown>,
+  );
+  storable.attributes = dropped.length
+    ? { ...fitted, 'otel.dropped_attributes': dropped }
+    : fitted;
+  const parsed = actionInputSchema.safeParse(storable);
   if (!parsed.success) {
     throw new Error(
       parsed.error.issues

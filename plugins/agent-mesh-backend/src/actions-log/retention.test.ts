@@ -124,8 +124,10 @@ describe('retention', () => {
       await knex('agent_mesh_actions').where('seq', 11).delete();
       expect(await store.verify()).toEqual({
         ok: false,
-        checked: 0,
+        checked: 1,
         firstBrokenSeq: 11,
+        broken: 1,
+        brokenSeqs: [11],
       });
     },
   );

@@ -2,6 +2,11 @@ import { InputError } from '@backstage/errors';
 import { z } from 'zod';
 import { ACTIONS_MAX_BATCH } from '@agent-mesh/plugin-agent-mesh-common';
 import { toEntityRef } from './refs';
+import { attributeProblem } from './attributeLimits';
+import { unstorableTextProblem } from './storableText';
+
+/** The longest entity ref the log stores (its ref columns hold 255 characters). */
+const MAX_REF_LENGTH = 255;
 
 /** An error message that says "is required" when the field is missing. */
 const unless = (message: string) => (issue: { input?: unknown }) =>
@@ -11,7 +16,13 @@ const shortText = (max = 255) =>
   z
     .string({ error: unless('must be a string') })
     .min(1, { error: 'must not be empty' })
-    .max(max, { error: `must be at most ${max} characters` });
+    .max(max, { error: `must be at most ${max} characters` })
+    .superRefine((value, ctx) => {
+      const problem = unstorableTextProblem(value);
+      if (problem) {
+        ctx.addIssue({ code: 'custom', message: problem, input: value });
+      }
+    });
 
 const tokenCount = z
   .number({ error: 'must be a number' })
@@ -28,7 +39,11 @@ export const actionInputSchema = z.strictObject(
     }),
     agent: shortText(),
     type: shortText(),
-    target: shortText(2048).optional(),
+    target: shortText(2048)
+      .refine(v => (toEntityRef(v)?.length ?? 0) <= MAX_REF_LENGTH, {
+        error: `is an entity ref of more than ${MAX_REF_LENGTH} characters`,
+      })
+      .optional(),
     onBehalfOf: shortText(200)
       .refine(v => toEntityRef(v, 'user') !== undefined, {
         error: 'must be an entity ref, e.g. user:default/jane',
@@ -43,6 +58,17 @@ export const actionInputSchema = z.strictObject(
     outputTokens: tokenCount.optional(),
     attributes: z
       .record(z.string(), z.unknown(), { error: 'must be an object' })
+      .superRefine((value, ctx) => {
+        const problem = attributeProblem(value);
+        if (problem) {
+          ctx.addIssue({
+            code: 'custom',
+            message: problem.message,
+            path: problem.path,
+            input: value,
+          });
+        }
+      })
       .optional(),
   },
   { error: 'must be an object' },

@@ -75,8 +75,13 @@ export interface AppendOptions {
 
 export interface VerifyResult {
   ok: boolean;
+  /** Actions read. */
   checked: number;
   firstBrokenSeq?: number;
+  /** How many links are broken. */
+  broken?: number;
+  /** The broken links' sequence numbers in order, at most the first 1,000. */
+  brokenSeqs?: number[];
 }
 
 /** Where the chain starts after retention removed the actions up to `seq`. */

@@ -94,10 +94,17 @@ export interface ListActionsResponse {
  */
 export interface VerifyActionsResponse {
   ok: boolean;
-  /** Number of actions whose links were checked. */
+  /** Number of actions read. */
   checked: number;
-  /** The first sequence number where the chain is broken (edited, missing or reordered). */
+  /**
+   * The first sequence number where the chain is broken (edited, missing or reordered). For
+   * missing actions it is the sequence number of the first one missing.
+   */
   firstBrokenSeq?: number;
+  /** How many links are broken; each edited or reordered action and each gap counts once. */
+  broken?: number;
+  /** The sequence numbers of the broken links, in order: at most the first 1,000. */
+  brokenSeqs?: number[];
 }
 
 /**
@@ -113,3 +120,25 @@ export const ACTIONS_MAX_BATCH = 1000;
  * @public
  */
 export const ACTIONS_MAX_BODY_BYTES = 5 * 1024 * 1024;
+
+/**
+ * Largest accepted `attributes` of one action, in bytes of JSON (UTF-8).
+ *
+ * @public
+ */
+export const ACTIONS_MAX_ATTRIBUTES_BYTES = 16 * 1024;
+
+/**
+ * Deepest accepted nesting of objects and arrays in an action's `attributes` (the attributes
+ * object itself is level 1).
+ *
+ * @public
+ */
+export const ACTIONS_MAX_ATTRIBUTE_DEPTH = 8;
+
+/**
+ * Most object keys, counted at every level, in an action's `attributes`.
+ *
+ * @public
+ */
+export const ACTIONS_MAX_ATTRIBUTE_KEYS = 256;
