@@ -281,6 +281,73 @@ describe('scorecards API', () => {
     });
   });
 
+  it('runs one dry run at a time and shares one copy of the catalog between them', async () => {
+    const knex = await databases.init('SQLITE_3');
+    const inMemory = catalogServiceMock({ entities });
+    let pagesRead = 0;
+    let release: () => void = () => {};
+    // Filled in after start-up, whose scorecard run reads the catalog freely.
+    const gate: { held?: Promise<void> } = {};
+    const catalog = catalogServiceMock.mock({
+      getEntityByRef: (ref, o) => inMemory.getEntityByRef(ref, o),
+      getEntities: (r, o) => inMemory.getEntities(r, o),
+      queryEntities: async (r, o) => {
+        pagesRead += 1;
+        await gate.held;
+        return inMemory.queryEntities(r, o);
+      },
+    });
+    const { server } = await startTestBackend({
+      features: [
+        scorecardsTestPlugin,
+        mockServices.database.factory({ knex }),
+        catalog.factory,
+      ],
+    });
+    gate.held = new Promise<void>(resolve => {
+      release = resolve;
+    });
+    const pagesBefore = pagesRead;
+
+    const first = request(server).post(`${BASE}/dry-run`).send({ config: {} });
+    const firstDone = first.then(r => r);
+    // The first run is waiting on the catalog; a second one is refused, not queued.
+    while (pagesRead === pagesBefore) {
+      await new Promise(r => setTimeout(r, 10));
+    }
+    const second = await request(server)
+      .post(`${BASE}/dry-run`)
+      .send({ config: {} });
+    expect(second.status).toBe(429);
+    expect(second.body.error).toMatchObject({
+      name: 'TooManyRequestsError',
+      message:
+        'A scorecard dry run: 1 already running on this backend; retry in a few seconds',
+    });
+    release();
+    expect((await firstDone).status).toBe(200);
+
+    // The next run within 30 s reads no page of the catalog again.
+    const pagesAfterFirst = pagesRead;
+    const third = await request(server)
+      .post(`${BASE}/dry-run`)
+      .send({ config: {} });
+    expect(third.status).toBe(200);
+    expect(third.body.summary.entityCount).toBe(21);
+    expect(pagesRead).toBe(pagesAfterFirst);
+
+    const tooMany = await request(server)
+      .post(`${BASE}/dry-run`)
+      .send({
+        config: {},
+        entityRefs: Array.from({ length: 1001 }, (_, i) => `component:x${i}`),
+      });
+    expect(tooMany.status).toBe(400);
+    expect(tooMany.body.error.message).toBe(
+      'entityRefs must have at most 1000 entries, got 1001',
+    );
+  });
+
   it('answers 403 when the permission policy says no', async () => {
     const knex = await databases.init('SQLITE_3');
     const server = await start(knex, [

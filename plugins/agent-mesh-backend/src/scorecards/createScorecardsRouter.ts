@@ -22,6 +22,16 @@ import { loadGroups, teamTree } from '../catalog';
 import { ActivityLookup, OverlapLookup } from './types';
 import { bodyParserErrors } from '../http/bodyParserErrors';
 import { authorizeInsightsRead } from '../http/authorizeInsightsRead';
+import { ConcurrencyLimit } from '../http/ConcurrencyLimit';
+import { loadAllEntities } from './loadEntities';
+import { SharedEntitySnapshot } from './SharedEntitySnapshot';
+
+/** Dry runs that evaluate the whole catalog at once in one backend; more are refused (429). */
+const MAX_CONCURRENT_DRY_RUNS = 1;
+/** How long dry runs share one copy of the catalog. */
+const DRY_RUN_SNAPSHOT_MS = 30_000;
+/** Most `entityRefs` in one dry run. */
+const MAX_DRY_RUN_REFS = 1000;
 
 export interface ScorecardsRouterOptions {
   catalog: CatalogService;
@@ -71,6 +81,14 @@ export function createScorecardsRouter(
 
   const authorize = (req: express.Request) =>
     authorizeInsightsRead(req, { httpAuth, permissions }, 'scorecards');
+  const dryRuns = new ConcurrencyLimit(
+    MAX_CONCURRENT_DRY_RUNS,
+    'A scorecard dry run',
+  );
+  const dryRunEntities = new SharedEntitySnapshot(
+    async () => loadAllEntities(catalog, await auth.getOwnServiceCredentials()),
+    DRY_RUN_SNAPSHOT_MS,
+  );
 
   router.get('/scorecards', async (req, res) => {
     const credentials = await authorize(req);
@@ -192,22 +210,30 @@ export function createScorecardsRouter(
         ) {
           throw new InputError('entityRefs must be a list of entity refs');
         }
+        if (body.entityRefs.length > MAX_DRY_RUN_REFS) {
+          throw new InputError(
+            `entityRefs must have at most ${MAX_DRY_RUN_REFS} entries, got ${body.entityRefs.length}`,
+          );
+        }
         entityRefs = body.entityRefs.map((r: string, i: number) =>
           parseRef(r, `entityRefs[${i}]`),
         );
       }
       res.json(
-        await dryRunScorecards({
-          configValue: body.config ?? {},
-          catalog,
-          auth,
-          checks,
-          store,
-          overlaps: options.overlaps,
-          activity: options.activity,
-          now: now(),
-          entityRefs,
-        }),
+        await dryRuns.run(() =>
+          dryRunScorecards({
+            configValue: body.config ?? {},
+            catalog,
+            auth,
+            checks,
+            store,
+            overlaps: options.overlaps,
+            activity: options.activity,
+            now: now(),
+            entityRefs,
+            loadEntities: () => dryRunEntities.get(),
+          }),
+        ),
       );
     },
   );

@@ -1,5 +1,6 @@
 import { AuthService } from '@backstage/backend-plugin-api';
 import { ScorecardCheck } from '@agent-mesh/plugin-agent-mesh-node';
+import { Entity } from '@backstage/catalog-model';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { parseScorecardsConfig } from './config';
 import { evaluateEntities } from './evaluateEntities';
@@ -37,13 +38,19 @@ export async function dryRunScorecards(options: {
   activity?: ActivityLookup;
   now?: Date;
   entityRefs?: string[];
+  /** Where the entities come from; by default every entity, read from the catalog. */
+  loadEntities?: () => Promise<Entity[]>;
 }): Promise<DryRunResult> {
   const config = parseScorecardsConfig(options.configValue, {
     prefix: 'config',
     knownCheckIds: options.checks.map(c => c.id),
   });
-  const credentials = await options.auth.getOwnServiceCredentials();
-  const entities = await loadAllEntities(options.catalog, credentials);
+  const entities = options.loadEntities
+    ? await options.loadEntities()
+    : await loadAllEntities(
+        options.catalog,
+        await options.auth.getOwnServiceCredentials(),
+      );
   const results = await evaluateEntities(entities, {
     checks: options.checks,
     config,

@@ -34,4 +34,23 @@ describe('KeyPostings', () => {
     postings.add(id, 7, 1);
     expect(postings.count(id)).toBe(11);
   });
+
+  it('reuses the id of a released key for the next new key', () => {
+    const postings = new KeyPostings();
+    const a = postings.idOf('term', 'a');
+    postings.add(a, 0, 1);
+    expect(() => postings.release(a)).toThrow('still has documents');
+    postings.delete(a, 0);
+    postings.release(a);
+    expect(postings.size).toBe(0);
+    expect(postings.find('term', 'a')).toBeUndefined();
+    const b = postings.idOf('tag', 'b');
+    expect(b).toBe(a);
+    expect([postings.field(b), postings.key(b), postings.count(b)]).toEqual([
+      'tag',
+      'b',
+      0,
+    ]);
+    expect(postings.idOf('term', 'a')).not.toBe(b);
+  });
 });

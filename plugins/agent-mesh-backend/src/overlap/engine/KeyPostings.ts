@@ -1,6 +1,6 @@
 import { CorpusField } from './corpus';
 
-/** Key ids are kept in Float32Arrays, exact up to 2^24. */
+/** Key ids are kept in Float32Arrays, exact up to 2^24: at most that many keys at once. */
 const MAX_KEYS = 2 ** 24;
 
 /** Slots (documents) that have one key, with a weight each, in growable typed arrays. */
@@ -8,6 +8,10 @@ interface Posting {
   slots: Int32Array;
   weights: Float32Array;
   length: number;
+}
+
+function emptyPosting(): Posting {
+  return { slots: new Int32Array(2), weights: new Float32Array(2), length: 0 };
 }
 
 /**
@@ -20,28 +24,53 @@ export class KeyPostings {
   readonly #fields: CorpusField[] = [];
   readonly #keys: string[] = [];
   readonly #postings: Posting[] = [];
+  /** Ids of released keys, for reuse. */
+  readonly #freeIds: number[] = [];
+
+  /** How many keys have an id now. */
+  get size(): number {
+    return this.#ids.size;
+  }
 
   /** The id of a key, made on first use. */
   idOf(field: CorpusField, key: string): number {
     const composite = `${field}:${key}`;
     let id = this.#ids.get(composite);
     if (id === undefined) {
-      id = this.#keys.length;
-      if (id >= MAX_KEYS) {
-        throw new Error(
-          `The overlap index holds ${MAX_KEYS} distinct keys (words, systems, tags), its limit`,
-        );
+      id = this.#freeIds.pop();
+      if (id === undefined) {
+        id = this.#keys.length;
+        if (id >= MAX_KEYS) {
+          throw new Error(
+            `The overlap index holds ${MAX_KEYS} distinct keys (words, systems, tags), its limit`,
+          );
+        }
+        this.#fields.push(field);
+        this.#keys.push(key);
+        this.#postings.push(emptyPosting());
+      } else {
+        this.#fields[id] = field;
+        this.#keys[id] = key;
       }
       this.#ids.set(composite, id);
-      this.#fields.push(field);
-      this.#keys.push(key);
-      this.#postings.push({
-        slots: new Int32Array(2),
-        weights: new Float32Array(2),
-        length: 0,
-      });
     }
     return id;
+  }
+
+  /**
+   * Frees the id of a key that no document has any more, for reuse by another key. Without
+   * this, a catalog whose words change over time would use up the ids and keep every word ever
+   * indexed.
+   */
+  release(id: number): void {
+    if (this.#postings[id].length > 0) {
+      throw new Error(`Key ${id} still has documents and cannot be released`);
+    }
+    if (this.#ids.delete(`${this.#fields[id]}:${this.#keys[id]}`)) {
+      this.#keys[id] = '';
+      this.#postings[id] = emptyPosting();
+      this.#freeIds.push(id);
+    }
   }
 
   /** The id of a key that some document has or had, or undefined. */

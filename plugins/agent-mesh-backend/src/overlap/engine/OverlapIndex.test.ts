@@ -168,6 +168,37 @@ describe('OverlapIndex on the demo organisation', () => {
     ).toEqual(expect.arrayContaining(aggregators));
   });
 
+  it('frees the keys, strings and owners of what churns through it', async () => {
+    const index = buildIndex();
+    const settled = index.holdings;
+    // Entities that keep changing their words, tags, systems and owners, then go away.
+    for (let round = 0; round < 4_000; round++) {
+      const n = round % 50;
+      index.upsert({
+        entityRef: art(`churn-${n}`),
+        kind: 'AiArtifact',
+        title: `tool ${round}`,
+        description: `word${round}a word${round}b report shopify orders`,
+        purpose: `zq${round} xv${round}`,
+        tags: [`tag-${round}`],
+        integrations: [`system-${round}`, 'salesforce'],
+        dependencies: [`resource:default/r${round}`],
+        type: `type-${round}`,
+        owner: `group:default/team-${round}`,
+      });
+    }
+    expect(index.holdings.documents).toBe(settled.documents + 50);
+    expect(index.holdings.keys).toBeLessThan(settled.keys + 50 * 20);
+    for (let n = 0; n < 50; n++) index.remove(art(`churn-${n}`));
+    expect(index.holdings).toEqual(settled);
+
+    // Reused ids keep results as they were.
+    const fresh = buildIndex();
+    for (const ref of aggregators) {
+      expect(await index.query(ref)).toEqual(await fresh.query(ref));
+    }
+  });
+
   it('returns the same results as brute force', async () => {
     const index = buildIndex();
     for (const s of subjects) {

@@ -146,11 +146,16 @@ export class OverlapIndex {
   /** Per slot: the owner's id in #owners, -1 for none. */
   #ownerOf = new Int32Array(0);
   readonly #owners = new Map<string, number>();
+  /** Per owner id: its name and how many documents it owns; ids of owners without any are reused. */
+  readonly #ownerNames: string[] = [];
+  readonly #ownerDocuments: number[] = [];
+  readonly #freeOwnerIds: number[] = [];
   /** Per slot and column: text vector norm and idf sums of the structure fields. */
   #sums = new Float64Array(0);
   /** Corpus size when #sums were last brought up to date for every slot. */
   #sumsCorpusSize = 0;
-  readonly #strings = new Map<string, string>();
+  /** Interned strings of the structure fields, with how many places use each. */
+  readonly #strings = new Map<string, { value: string; uses: number }>();
   readonly #postings = new KeyPostings();
   readonly #stats = new CachedCorpusStats();
   readonly #config: OverlapConfig;
@@ -210,7 +215,8 @@ export class OverlapIndex {
     const keys = documentKeys(doc);
     // Ids first: the one step that can refuse (too many keys) leaves the index as it was.
     const ids = keys.map(([field, key]) => this.#postings.idOf(field, key));
-    this.remove(subject.entityRef);
+    // Keys that only the old version had are released once the new version holds its own.
+    const emptied = this.#detach(subject.entityRef);
     const slot = this.#freeSlots.pop() ?? this.#subjects.length;
     this.#ensureCapacity(slot + 1);
     this.#stats.add(doc);
@@ -229,17 +235,51 @@ export class OverlapIndex {
     this.#restOf[slot] = this.#intern(rest);
     this.#ownerOf[slot] = this.#ownerId(subject.owner);
     this.#updateSums(slot);
+    this.#releaseKeys(emptied);
   }
 
   /** Removes a subject; true if it was there. */
   remove(entityRef: string): boolean {
+    const emptied = this.#detach(entityRef);
+    if (emptied === undefined) return false;
+    this.#releaseKeys(emptied);
+    return true;
+  }
+
+  /**
+   * What the index holds: documents, key ids, interned strings and owners. All of them come
+   * and go with the documents.
+   */
+  get holdings(): {
+    documents: number;
+    keys: number;
+    strings: number;
+    owners: number;
+  } {
+    return {
+      documents: this.#slotOf.size,
+      keys: this.#postings.size,
+      strings: this.#strings.size,
+      owners: this.#owners.size,
+    };
+  }
+
+  /**
+   * Takes a subject out of the index and returns the key ids that no document has any more
+   * (undefined when it was not there); they stay taken until `#releaseKeys`.
+   */
+  #detach(entityRef: string): number[] | undefined {
     const slot = this.#slotOf.get(entityRef);
-    if (slot === undefined) return false;
+    if (slot === undefined) return undefined;
     this.#stats.remove(this.#document(slot));
     const packed = this.#keysOf[slot]!;
+    const emptied: number[] = [];
     for (let i = 0; i < packed.length; i += 2) {
       this.#postings.delete(packed[i], slot);
+      if (this.#postings.count(packed[i]) === 0) emptied.push(packed[i]);
     }
+    this.#releaseSubject(this.#subjects[slot]!, this.#restOf[slot]!);
+    this.#releaseOwner(this.#ownerOf[slot]);
     this.#slotOf.delete(entityRef);
     this.#subjects[slot] = undefined;
     this.#keysOf[slot] = undefined;
@@ -247,7 +287,13 @@ export class OverlapIndex {
     this.#ownerOf[slot] = -1;
     this.#sums.fill(0, slot * COLUMNS, (slot + 1) * COLUMNS);
     this.#freeSlots.push(slot);
-    return true;
+    return emptied;
+  }
+
+  #releaseKeys(ids: number[] | undefined) {
+    for (const id of ids ?? []) {
+      if (this.#postings.count(id) === 0) this.#postings.release(id);
+    }
   }
 
   /** Scores one pair with every signal, the extra ones included. */
@@ -320,10 +366,55 @@ export class OverlapIndex {
     if (!owner) return -1;
     let id = this.#owners.get(owner);
     if (id === undefined) {
-      id = this.#owners.size;
+      id = this.#freeOwnerIds.pop() ?? this.#ownerDocuments.length;
       this.#owners.set(owner, id);
+      this.#ownerNames[id] = owner;
+      this.#ownerDocuments[id] = 0;
     }
+    this.#ownerDocuments[id] += 1;
     return id;
+  }
+
+  #releaseOwner(id: number) {
+    if (id < 0) return;
+    this.#ownerDocuments[id] -= 1;
+    if (this.#ownerDocuments[id] === 0) {
+      this.#owners.delete(this.#ownerNames[id]);
+      this.#ownerNames[id] = '';
+      this.#freeOwnerIds.push(id);
+    }
+  }
+
+  /** The index's single copy of a string, counted once more. */
+  #internString(value: string): string {
+    const known = this.#strings.get(value);
+    if (known) {
+      known.uses += 1;
+      return known.value;
+    }
+    this.#strings.set(value, { value, uses: 1 });
+    return value;
+  }
+
+  #releaseString(value: unknown) {
+    if (typeof value !== 'string') return;
+    const known = this.#strings.get(value);
+    if (known && --known.uses === 0) this.#strings.delete(value);
+  }
+
+  /** Gives back every string that `#internSubject` and `#intern` counted for a document. */
+  #releaseSubject(subject: OverlapSubject, rest: DocumentRest) {
+    const release = (value: unknown) => this.#releaseString(value);
+    release(subject.kind);
+    subject.tags.forEach(release);
+    subject.integrations.forEach(release);
+    subject.dependencies.forEach(release);
+    release(subject.type);
+    release(subject.owner);
+    for (const value of Object.values(rest)) {
+      if (Array.isArray(value)) value.forEach(release);
+      else release(value);
+    }
   }
 
   /**
@@ -332,14 +423,7 @@ export class OverlapIndex {
    * string of their own for every "salesforce".
    */
   #internSubject(subject: OverlapSubject): OverlapSubject {
-    const one = (value: string) => {
-      let copy = this.#strings.get(value);
-      if (copy === undefined) {
-        copy = value;
-        this.#strings.set(value, value);
-      }
-      return copy;
-    };
+    const one = (value: string) => this.#internString(value);
     const copy: OverlapSubject = {
       ...subject,
       kind: one(subject.kind),
@@ -356,15 +440,8 @@ export class OverlapIndex {
   #intern(rest: DocumentRest): DocumentRest {
     const interned: Record<string, unknown> = {};
     for (const [field, value] of Object.entries(rest)) {
-      const one = (v: unknown) => {
-        if (typeof v !== 'string') return v;
-        let copy = this.#strings.get(v);
-        if (copy === undefined) {
-          copy = v;
-          this.#strings.set(v, v);
-        }
-        return copy;
-      };
+      const one = (v: unknown) =>
+        typeof v === 'string' ? this.#internString(v) : v;
       interned[field] = Array.isArray(value) ? value.map(one) : one(value);
     }
     return interned as DocumentRest;

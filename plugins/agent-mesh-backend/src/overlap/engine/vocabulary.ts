@@ -62,9 +62,17 @@ const SYNONYM_SETS: string[][] = [
 const stemCache = new Map<string, string>();
 /** Enough for the vocabulary of a large catalog; emptied when full rather than grown. */
 const MAX_CACHED_STEMS = 200_000;
+/**
+ * Longer words are stemmed each time: real words are shorter, and a few kilobyte-long "words"
+ * in queries would otherwise make the full cache hundreds of megabytes.
+ */
+const MAX_CACHED_WORD_LENGTH = 40;
 
 /** The Porter2 stem of a lower-case word, remembered: stemming is the cost of tokenizing. */
 export function stemWord(word: string): string {
+  if (word.length > MAX_CACHED_WORD_LENGTH) {
+    return stem(word);
+  }
   let stemmed = stemCache.get(word);
   if (stemmed === undefined) {
     if (stemCache.size >= MAX_CACHED_STEMS) stemCache.clear();
@@ -72,6 +80,11 @@ export function stemWord(word: string): string {
     stemCache.set(word, stemmed);
   }
   return stemmed;
+}
+
+/** How many stems are remembered (for the memory bench). */
+export function cachedStemCount(): number {
+  return stemCache.size;
 }
 
 /** Stems of a word or phrase, joined by spaces: how phrases are looked up. */
