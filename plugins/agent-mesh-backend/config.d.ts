@@ -3,6 +3,15 @@ import { HumanDuration } from '@backstage/types';
 
 export interface Config {
   agentMesh?: {
+    /** Settings for the local demo portal only. */
+    demo?: {
+      /**
+       * Allow `backend.auth.externalAccess` to accept the public demo token
+       * `agent-mesh-demo-mcp-token`. Without this the backend refuses to start with it.
+       * Default false; never set it outside a local demo.
+       */
+      allowPublicToken?: boolean;
+    };
     /**
      * Overlap detection: which entities are compared, how matches are scored, and how often the
      * overlap index is reconciled with the catalog.

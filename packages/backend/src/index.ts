@@ -36,11 +36,10 @@ backend.add(import('@agent-mesh/plugin-scaffolder-backend-module-agent-mesh'));
 // Agent Mesh: action log, overlap index, scorecards, overview, MCP actions
 backend.add(import('@agent-mesh/plugin-agent-mesh-backend'));
 
-// permissions (https://backstage.io/docs/permissions/getting-started)
+// permissions (https://backstage.io/docs/permissions/getting-started): the portal's policy,
+// configured by permission.agentMesh.admins
 backend.add(import('@backstage/plugin-permission-backend'));
-backend.add(
-  import('@backstage/plugin-permission-backend-module-allow-all-policy'),
-);
+backend.add(import('./permissions/module'));
 
 // search: Lunr in memory on SQLite, PostgreSQL's own search in production
 backend.add(import('@backstage/plugin-search-backend'));

@@ -19,6 +19,7 @@ import { setupMcpActions } from './mcp';
 import { setupOverview } from './overview';
 import { setupScorecards } from './scorecards';
 import { AgentMeshServices } from './services';
+import { assertNoPublicDemoToken } from './publicDemoToken';
 
 /**
  * The Agent Mesh backend plugin: action log, overlap index and queries, scorecards, overview, and
@@ -73,6 +74,7 @@ export const agentMeshPlugin = createBackendPlugin({
       },
       async init(services: AgentMeshServices) {
         const { httpRouter, logger } = services;
+        assertNoPublicDemoToken(services.config);
         httpRouter.use(createHealthRouter());
         httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });
 
