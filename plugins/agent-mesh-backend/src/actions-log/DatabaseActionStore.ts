@@ -314,7 +314,7 @@ export class DatabaseActionStore implements ActionStore {
     cut: string,
     options?: { batchSize?: number },
   ): Promise<RetentionResult> {
-    const batchSize = options?.batchSize ?? 5000;
+    const batchSize = options?.batchSize ?? 1000;
     let removed = 0;
     let checkpoint: Checkpoint | undefined;
     let checkpointId: number | undefined;
@@ -329,6 +329,11 @@ export class DatabaseActionStore implements ActionStore {
         removed = batch.checkpoint.removed;
         checkpoint = batch.checkpoint;
         checkpointId = batch.checkpointId;
+      }
+      if (batch.brokenSeq !== undefined) {
+        throw new Error(
+          `Retention stopped: the action log is broken at seq ${batch.brokenSeq} (edited, missing or reordered); nothing from there on was removed. GET /actions/verify lists every break.`,
+        );
       }
       if (batch.done) {
         return checkpoint ? { removed, checkpoint } : { removed };
@@ -346,21 +351,39 @@ export class DatabaseActionStore implements ActionStore {
     done: boolean;
     checkpoint?: Checkpoint;
     checkpointId?: number;
+    /** The seq of a broken link that stopped the run. */
+    brokenSeq?: number;
   }> {
     const { cut, batchSize, removedBefore } = options;
-    return this.db.transaction(async trx => {
+    const result = await this.db.transaction(async trx => {
       await this.lockChain(trx);
-      const rows: Pick<ActionRow, 'seq' | 'hash' | 'occurred_at'>[] = await trx(
-        TABLE,
-      )
-        .select('seq', 'hash', 'occurred_at')
+      const rows: ActionRow[] = await trx(TABLE)
+        .select()
         .orderBy('seq', 'asc')
         .limit(batchSize);
       // Only a prefix of the chain goes: up to the first action that is not older than the cut.
       const keep = rows.findIndex(r => r.occurred_at >= cut);
-      const gone = keep === -1 ? rows : rows.slice(0, keep);
+      const prefix = keep === -1 ? rows : rows.slice(0, keep);
+      // What is removed is checked first: a checkpoint vouches for the chain up to it, so it
+      // must not be made over (and hide) an edited or missing action. The prefix stops at the
+      // first broken link; the run goes no further.
+      const from: Pick<CheckpointRow, 'seq' | 'hash'> | undefined = await trx(
+        CHECKPOINTS,
+      )
+        .select('seq', 'hash')
+        .orderBy('seq', 'desc')
+        .first();
+      const brokenAt = firstBrokenLink(prefix.map(fromRow), {
+        seq: from ? Number(from.seq) + 1 : 1,
+        prevHash: from ? from.hash : GENESIS_HASH,
+      });
+      const gone = brokenAt === undefined ? prefix : prefix.slice(0, brokenAt);
       if (gone.length === 0) {
-        return { done: true };
+        return {
+          done: true,
+          brokenSeq:
+            brokenAt === undefined ? undefined : Number(prefix[brokenAt].seq),
+        };
       }
       const last = gone[gone.length - 1];
       await trx(TABLE).where('seq', '<=', last.seq).delete();
@@ -381,11 +404,14 @@ export class DatabaseActionStore implements ActionStore {
         await trx(CHECKPOINTS).where('id', checkpointId).update(row);
       }
       return {
-        done: keep !== -1 || rows.length < batchSize,
+        done: brokenAt !== undefined || keep !== -1 || rows.length < batchSize,
         checkpoint: fromCheckpointRow({ id: checkpointId, ...row }),
         checkpointId,
+        brokenSeq:
+          brokenAt === undefined ? undefined : Number(prefix[brokenAt].seq),
       };
     });
+    return result;
   }
 
   private async lockChain(trx: Knex.Transaction) {
@@ -395,6 +421,30 @@ export class DatabaseActionStore implements ActionStore {
     // better-sqlite3: the single connection serialises transactions in this process, and
     // SQLite allows one writer per database file.
   }
+}
+
+/**
+ * The index in `actions` of the first one whose link does not hold, starting from `expected`
+ * (the seq and prevHash the first one must have), or undefined when all hold.
+ */
+function firstBrokenLink(
+  actions: StoredAction[],
+  expected: { seq: number; prevHash: string },
+): number | undefined {
+  let { seq, prevHash } = expected;
+  for (let i = 0; i < actions.length; i++) {
+    const { hash, ...rest } = actions[i];
+    if (
+      rest.seq !== seq ||
+      rest.prevHash !== prevHash ||
+      hashAction(rest) !== hash
+    ) {
+      return i;
+    }
+    seq += 1;
+    prevHash = hash;
+  }
+  return undefined;
 }
 
 function isPostgres(knex: Knex): boolean {

@@ -340,6 +340,15 @@ describe('actions API', () => {
         /actions\[1\]\.occurredAt must be an ISO 8601 date-time/,
       ],
       [
+        'a date far in the future',
+        (r: request.Test) =>
+          r.send({
+            actions: [action('f', { occurredAt: '9999-12-31T00:00:00Z' })],
+          }),
+        400,
+        /actions\[0\]\.occurredAt must not be more than a day ahead of the server's clock/,
+      ],
+      [
         'a bad user ref',
         (r: request.Test) =>
           r.send({ actions: [action('u', { onBehalfOf: 'user:' })] }),

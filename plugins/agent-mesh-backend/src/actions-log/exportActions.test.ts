@@ -57,6 +57,17 @@ describe('export helpers', () => {
     expect(csvField(null)).toBe('');
     expect(csvField(12)).toBe('12');
     expect(csvField({ a: 'x,y' })).toBe('"{""a"":""x,y""}"');
+    // Spreadsheets run a field that starts like a formula: such fields get a leading quote.
+    expect(csvField('=HYPERLINK("https://evil.example","open")')).toBe(
+      '"\'=HYPERLINK(""https://evil.example"",""open"")"',
+    );
+    expect(csvField('+1')).toBe("'+1");
+    expect(csvField('-2+3')).toBe("'-2+3");
+    expect(csvField('@SUM(A1)')).toBe("'@SUM(A1)");
+    expect(csvField('\tx')).toBe("'\tx");
+    expect(csvField('\rx')).toBe('"\'\rx"');
+    expect(csvField('＝1+1')).toBe("'＝1+1");
+    expect(csvField('a=b')).toBe('a=b');
   });
 
   it('reads the query', () => {
@@ -98,6 +109,10 @@ describe('GET /actions/export', () => {
       const knex = await databases.init(databaseId);
       const server = await start(knex);
       const total = 2300;
+      const SUMMARIES: Record<number, string> = {
+        1: 'Deployed "v2", then\nrolled back, twice',
+        3: '=HYPERLINK("https://evil.example","click")',
+      };
       for (let first = 0; first < total; first += 1000) {
         const actions = Array.from(
           { length: Math.min(1000, total - first) },
@@ -108,8 +123,7 @@ describe('GET /actions/export', () => {
               occurredAt: '2026-11-20T09:00:00Z',
               agent: 'agent:default/exporter',
               type: i % 2 ? 'deploy' : 'tool.call',
-              summary:
-                i === 1 ? 'Deployed "v2", then\nrolled back, twice' : `x${i}`,
+              summary: SUMMARIES[i] ?? `x${i}`,
               ...(i === 1 ? { attributes: { note: 'a,b' } } : {}),
             };
           },
@@ -160,6 +174,10 @@ describe('GET /actions/export', () => {
       );
       expect(JSON.parse(last[column('attributes')])).toEqual({ note: 'a,b' });
       expect(last[column('agentKnown')]).toBe('false');
+      const formula = rows.find(r => r[column('id')] === 'e3')!;
+      expect(formula[column('summary')]).toBe(
+        '\'=HYPERLINK("https://evil.example","click")',
+      );
       expect(rows.every(r => r.length === CSV_COLUMNS.length)).toBe(true);
 
       const none = await request(server).get(

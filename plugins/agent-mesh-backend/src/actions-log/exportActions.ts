@@ -59,13 +59,24 @@ export function parseExportQuery(query: Record<string, unknown>): {
   return { format, filter };
 }
 
-/** One CSV field: quoted when it holds a comma, a quote or a line break. */
+/**
+ * Starts of a field that spreadsheets read as a formula (=, +, -, @, tab, carriage return, and
+ * their full-width forms), as csv-stringify's `escape_formulas` lists them.
+ */
+const FORMULA_START = /^[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/;
+
+/**
+ * One CSV field: a text that a spreadsheet would run as a formula (`=HYPERLINK(...)` in a
+ * summary) gets a leading `'`; quoted when it holds a comma, a quote or a line break.
+ */
 export function csvField(value: unknown): string {
   if (value === undefined || value === null) {
     return '';
   }
-  const text =
-    typeof value === 'object' ? JSON.stringify(value) : String(value);
+  let text = typeof value === 'object' ? JSON.stringify(value) : String(value);
+  if (typeof value === 'string' && FORMULA_START.test(text)) {
+    text = `'${text}`;
+  }
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 

@@ -133,6 +133,37 @@ describe('retention', () => {
   );
 
   it.each(databases.eachSupportedId())(
+    'refuses to remove and checkpoint actions whose links are broken, %p',
+    async databaseId => {
+      const knex = await databases.init(databaseId);
+      const store = await DatabaseActionStore.create({
+        database: { getClient: async () => knex },
+      });
+      await store.append(
+        Array.from({ length: 8 }, (_, i) => newAction(`t${i + 1}`, i + 1)),
+      );
+      // Someone edits an old action and hopes that retention removes the evidence.
+      await knex('agent_mesh_actions')
+        .where('seq', 3)
+        .update({ summary: 'it never happened' });
+      await expect(
+        store.removeOlderThan('2026-11-06T00:00:00.000Z', { batchSize: 2 }),
+      ).rejects.toThrow(
+        'Retention stopped: the action log is broken at seq 3 (edited, missing or reordered); nothing from there on was removed. GET /actions/verify lists every break.',
+      );
+      // What came before the break went, with its checkpoint; the break is still there to see.
+      expect(
+        (await store.list({ limit: 20 })).map(a => a.seq).reverse(),
+      ).toEqual([3, 4, 5, 6, 7, 8]);
+      expect((await store.latestCheckpoint())?.seq).toBe(2);
+      expect(await store.verify()).toMatchObject({
+        ok: false,
+        firstBrokenSeq: 3,
+      });
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
     'runs as a scheduled global task, %p',
     async databaseId => {
       const knex = await databases.init(databaseId);

@@ -5,6 +5,9 @@ import { toEntityRef } from './refs';
 import { attributeProblem } from './attributeLimits';
 import { unstorableTextProblem } from './storableText';
 
+/** How far ahead of the server's clock an action may be dated (clocks differ a little). */
+const MAX_FUTURE_MS = 24 * 60 * 60 * 1000;
+
 /** The longest entity ref the log stores (its ref columns hold 255 characters). */
 const MAX_REF_LENGTH = 255;
 
@@ -33,10 +36,15 @@ const tokenCount = z
 export const actionInputSchema = z.strictObject(
   {
     id: shortText(),
-    occurredAt: z.iso.datetime({
-      offset: true,
-      error: unless('must be an ISO 8601 date-time with a time zone'),
-    }),
+    occurredAt: z.iso
+      .datetime({
+        offset: true,
+        error: unless('must be an ISO 8601 date-time with a time zone'),
+      })
+      // An action dated far ahead would hold up retention, which removes the oldest first.
+      .refine(v => Date.parse(v) <= Date.now() + MAX_FUTURE_MS, {
+        error: "must not be more than a day ahead of the server's clock",
+      }),
     agent: shortText(),
     type: shortText(),
     target: shortText(2048)
