@@ -1,4 +1,4 @@
-import { AuthService } from '@backstage/backend-plugin-api';
+import { AuthService, LoggerService } from '@backstage/backend-plugin-api';
 import { Entity } from '@backstage/catalog-model';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { toEntityRef } from './refs';
@@ -26,8 +26,14 @@ const UNKNOWN: ResolvedAgent = {
 export class AgentResolver {
   private readonly cache: TtlCache<Promise<ResolvedAgent>>;
 
+  #lastWarning = 0;
+
   constructor(
-    private readonly deps: { catalog: CatalogService; auth: AuthService },
+    private readonly deps: {
+      catalog: CatalogService;
+      auth: AuthService;
+      logger?: LoggerService;
+    },
     options?: { ttlMs?: number; maxEntries?: number },
   ) {
     this.cache = new TtlCache({
@@ -41,10 +47,24 @@ export class AgentResolver {
     if (cached) {
       return cached;
     }
-    const pending = this.lookUp(agent);
+    // When the catalog cannot answer, the action is still taken, as from an unknown agent:
+    // losing what an agent did is worse than not knowing its owner. That answer is not kept.
+    const pending = this.lookUp(agent).catch(error => {
+      this.cache.delete(agent);
+      this.#warn(agent, error);
+      return UNKNOWN;
+    });
     this.cache.set(agent, pending);
-    pending.catch(() => this.cache.delete(agent));
     return pending;
+  }
+
+  #warn(agent: string, error: unknown) {
+    const now = Date.now();
+    if (now - this.#lastWarning < 60_000) return;
+    this.#lastWarning = now;
+    this.deps.logger?.warn(
+      `Could not look up agent '${agent}' in the catalog, so its actions are stored as from an unknown agent: ${error}`,
+    );
   }
 
   private async lookUp(agent: string): Promise<ResolvedAgent> {

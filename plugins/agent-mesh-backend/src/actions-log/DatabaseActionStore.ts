@@ -56,6 +56,7 @@ interface ActionRow {
   input_tokens: number | string | null;
   output_tokens: number | string | null;
   attributes: string | null;
+  writer: string | null;
   prev_hash: string;
   hash: string;
 }
@@ -81,6 +82,7 @@ const ACTION_COLUMNS: (keyof ActionRow)[] = [
   'input_tokens',
   'output_tokens',
   'attributes',
+  'writer',
   'prev_hash',
   'hash',
 ];
@@ -493,6 +495,7 @@ function toRow(a: StoredAction): ActionRow {
     input_tokens: a.inputTokens,
     output_tokens: a.outputTokens,
     attributes: a.attributes,
+    writer: a.writer,
     prev_hash: a.prevHash,
     hash: a.hash,
   };
@@ -534,6 +537,7 @@ function fromRow(r: ActionRow): StoredAction {
     inputTokens: toNumber(r.input_tokens),
     outputTokens: toNumber(r.output_tokens),
     attributes: r.attributes,
+    writer: r.writer ?? null,
     prevHash: r.prev_hash,
     hash: r.hash,
   };

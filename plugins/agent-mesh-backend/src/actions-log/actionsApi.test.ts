@@ -283,6 +283,33 @@ describe('actions API', () => {
       ).toEqual({ ok: true, checked: 10 });
     });
 
+    it('records who wrote each action, and hashes it', async () => {
+      await request(server)
+        .post('/api/agent-mesh/actions')
+        .set('Authorization', mockCredentials.user.header('user:default/jane'))
+        .send({ actions: [action('w1')] })
+        .expect(200);
+      await request(server)
+        .post('/api/agent-mesh/actions')
+        .set('Authorization', mockCredentials.service.header())
+        .send({ actions: [action('w2')] })
+        .expect(200);
+      const { body } = await request(server).get('/api/agent-mesh/actions');
+      expect(
+        Object.fromEntries(body.items.map((i: any) => [i.id, i.writer])),
+      ).toEqual({
+        w1: 'user:default/jane',
+        w2: 'service:external:test-service',
+      });
+      // Claiming another writer afterwards breaks the chain.
+      await knex('agent_mesh_actions')
+        .where('id', 'w2')
+        .update({ writer: 'user:default/someone-else' });
+      expect(
+        (await request(server).get('/api/agent-mesh/actions/verify')).body,
+      ).toMatchObject({ ok: false, brokenSeqs: [body.items[0].seq] });
+    });
+
     it('reports a retried batch as duplicates and writes nothing twice', async () => {
       const batch = [action('r1'), action('r2')];
       await request(server)
@@ -347,6 +374,15 @@ describe('actions API', () => {
           }),
         400,
         /actions\[0\]\.occurredAt must not be more than a day ahead of the server's clock/,
+      ],
+      [
+        'an id of the form reserved for OTLP spans',
+        (r: request.Test) =>
+          r.send({
+            actions: [action(`otlp:${'a'.repeat(32)}:${'b'.repeat(16)}`)],
+          }),
+        400,
+        /actions\[0\]\.id must not start with 'otlp:', which is reserved for spans from POST \/v1\/traces/,
       ],
       [
         'a bad user ref',

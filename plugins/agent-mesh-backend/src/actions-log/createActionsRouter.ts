@@ -27,6 +27,7 @@ import {
 } from '../http/errors';
 import { parseExportQuery, streamExport } from './exportActions';
 import { ingestActions } from './ingest';
+import { writerOf } from './writer';
 import { parseExportTraceServiceRequest } from './otlp';
 import { parseListQuery } from './listQuery';
 import { parsePostActionsBody } from './schema';
@@ -111,7 +112,11 @@ export function createActionsRouter(
         );
       }
       const inputs = parsePostActionsBody(req.body);
-      const result = await ingestActions(inputs, { store, resolver });
+      const result = await ingestActions(
+        inputs,
+        { store, resolver },
+        { writer: writerOf(credentials) },
+      );
       await auditorEvent.success({
         meta: {
           accepted: result.accepted.length,
@@ -176,7 +181,7 @@ export function createActionsRouter(
               inputs,
               { store, resolver },
               // The id is the span's: the first write of a span wins.
-              { onConflict: 'keep-stored' },
+              { onConflict: 'keep-stored', writer: writerOf(credentials) },
             )
           : { accepted: [], duplicates: [] };
         await auditorEvent.success({

@@ -32,6 +32,7 @@ export const CSV_COLUMNS = [
   'inputTokens',
   'outputTokens',
   'attributes',
+  'writer',
   'prevHash',
   'hash',
 ] as const;

@@ -27,6 +27,7 @@ const action: Omit<StoredAction, 'hash'> = {
   inputTokens: 10,
   outputTokens: null,
   attributes: '{"a":1}',
+  writer: null,
   prevHash: GENESIS_HASH,
 };
 
@@ -53,5 +54,18 @@ describe('hash', () => {
     expect(hashAction({ ...action, seq: 2 })).not.toBe(h);
     expect(hashAction({ ...action, prevHash: 'f'.repeat(64) })).not.toBe(h);
     expect(hashAction({ ...action, agentKnown: false })).not.toBe(h);
+    expect(hashAction({ ...action, writer: 'user:default/jane' })).not.toBe(h);
+  });
+
+  it('leaves the writer out of actions written before it was kept', () => {
+    // The hash of an action without a writer is the one the log computed before the field
+    // existed (taken from the code of that time), so older chains still verify.
+    expect(canonicalAction(action)).not.toContain('writer');
+    expect(hashAction(action)).toBe(
+      '0a6b5307b6a6ccb468e5f9aff32d7686c5a67b243eaad75409b5df3032a40978',
+    );
+    expect(
+      canonicalAction({ ...action, writer: 'service:plugin:catalog' }),
+    ).toMatch(/,"writer":"service:plugin:catalog"}$/);
   });
 });

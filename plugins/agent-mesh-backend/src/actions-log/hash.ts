@@ -57,6 +57,12 @@ function sortKeys(value: unknown): unknown {
   return value;
 }
 
+/**
+ * Fields added to the hash later, after the fields above (their names sort after them too): in
+ * the canonical text only when set, so that the actions written before them verify as before.
+ */
+const LATER_HASHED_FIELDS = ['writer'] as const;
+
 /** The canonical text that an action's hash is computed over. */
 export function canonicalAction(action: Omit<StoredAction, 'hash'>): string {
   let text = '{';
@@ -64,6 +70,12 @@ export function canonicalAction(action: Omit<StoredAction, 'hash'>): string {
     text += `${i === 0 ? '' : ','}${FIELD_PREFIXES[i]}${JSON.stringify(
       action[HASHED_FIELDS[i]] ?? null,
     )}`;
+  }
+  for (const field of LATER_HASHED_FIELDS) {
+    const value = action[field];
+    if (value !== null && value !== undefined) {
+      text += `,${JSON.stringify(field)}:${JSON.stringify(value)}`;
+    }
   }
   return `${text}}`;
 }

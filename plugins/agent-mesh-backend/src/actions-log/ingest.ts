@@ -12,7 +12,10 @@ import { ActionStore, AppendOptions, AppendResult, NewAction } from './types';
 export async function ingestActions(
   inputs: ParsedActionInput[],
   deps: { store: ActionStore; resolver: AgentResolver },
-  options?: AppendOptions,
+  options: AppendOptions & {
+    /** Whose credentials sent the actions (`writerOf`); recorded and hashed with each. */
+    writer: string;
+  },
 ): Promise<AppendResult> {
   const firstIndex = new Map<string, number>();
   inputs.forEach((input, index) => {
@@ -67,7 +70,8 @@ export async function ingestActions(
       inputTokens: input.inputTokens ?? null,
       outputTokens: input.outputTokens ?? null,
       attributes: input.attributes ? canonicalJson(input.attributes) : null,
+      writer: options.writer,
     };
   });
-  return deps.store.append(actions, options);
+  return deps.store.append(actions, { onConflict: options.onConflict });
 }

@@ -1,5 +1,10 @@
 import { InputError } from '@backstage/errors';
-import { actionInputSchema, describeIssue, ParsedActionInput } from './schema';
+import {
+  describeIssue,
+  OTLP_ID_PREFIX,
+  ParsedActionInput,
+  spanActionInputSchema,
+} from './schema';
 import { toEntityRef } from './refs';
 import { fitAttributes } from './attributeLimits';
 import { toStorableValue } from './storableText';
@@ -349,7 +354,7 @@ function spanToAction(
     str(attributes['vcs.repository.url.full']);
 
   const raw: Record<string, unknown> = {
-    id: `otlp:${traceId}:${spanId}`,
+    id: `${OTLP_ID_PREFIX}${traceId}:${spanId}`,
     occurredAt,
     agent: agentCandidates[0],
     type,
@@ -381,7 +386,7 @@ function spanToAction(
   storable.attributes = dropped.length
     ? { ...fitted, 'otel.dropped_attributes': dropped }
     : fitted;
-  const parsed = actionInputSchema.safeParse(storable);
+  const parsed = spanActionInputSchema.safeParse(storable);
   if (!parsed.success) {
     throw new Error(
       parsed.error.issues

@@ -32,55 +32,74 @@ const tokenCount = z
   .int({ error: 'must be a whole number' })
   .min(0, { error: 'must not be negative' });
 
-/** One `ActionInput` (see DESIGN.md); unknown fields are refused so that typos do not pass. */
+/** The id prefix of actions made from OTLP spans (`otlp:<traceId>:<spanId>`). */
+export const OTLP_ID_PREFIX = 'otlp:';
+
+const actionFields = {
+  id: shortText(),
+  occurredAt: z.iso
+    .datetime({
+      offset: true,
+      error: unless('must be an ISO 8601 date-time with a time zone'),
+    })
+    // An action dated far ahead would hold up retention, which removes the oldest first.
+    .refine(v => Date.parse(v) <= Date.now() + MAX_FUTURE_MS, {
+      error: "must not be more than a day ahead of the server's clock",
+    }),
+  agent: shortText(),
+  type: shortText(),
+  target: shortText(2048)
+    .refine(v => (toEntityRef(v)?.length ?? 0) <= MAX_REF_LENGTH, {
+      error: `is an entity ref of more than ${MAX_REF_LENGTH} characters`,
+    })
+    .optional(),
+  onBehalfOf: shortText(200)
+    .refine(v => toEntityRef(v, 'user') !== undefined, {
+      error: 'must be an entity ref, e.g. user:default/jane',
+    })
+    .optional(),
+  summary: shortText(4096),
+  status: shortText().optional(),
+  traceId: shortText().optional(),
+  spanId: shortText().optional(),
+  model: shortText().optional(),
+  inputTokens: tokenCount.optional(),
+  outputTokens: tokenCount.optional(),
+  attributes: z
+    .record(z.string(), z.unknown(), { error: 'must be an object' })
+    .superRefine((value, ctx) => {
+      const problem = attributeProblem(value);
+      if (problem) {
+        ctx.addIssue({
+          code: 'custom',
+          message: problem.message,
+          path: problem.path,
+          input: value,
+        });
+      }
+    })
+    .optional(),
+};
+
+/**
+ * One `ActionInput` (see DESIGN.md), from REST, MCP or the seed file; unknown fields are refused
+ * so that typos do not pass. Ids of the OTLP form are reserved for spans, so that nobody can
+ * write an action ahead of the span that will carry its id.
+ */
 export const actionInputSchema = z.strictObject(
   {
-    id: shortText(),
-    occurredAt: z.iso
-      .datetime({
-        offset: true,
-        error: unless('must be an ISO 8601 date-time with a time zone'),
-      })
-      // An action dated far ahead would hold up retention, which removes the oldest first.
-      .refine(v => Date.parse(v) <= Date.now() + MAX_FUTURE_MS, {
-        error: "must not be more than a day ahead of the server's clock",
-      }),
-    agent: shortText(),
-    type: shortText(),
-    target: shortText(2048)
-      .refine(v => (toEntityRef(v)?.length ?? 0) <= MAX_REF_LENGTH, {
-        error: `is an entity ref of more than ${MAX_REF_LENGTH} characters`,
-      })
-      .optional(),
-    onBehalfOf: shortText(200)
-      .refine(v => toEntityRef(v, 'user') !== undefined, {
-        error: 'must be an entity ref, e.g. user:default/jane',
-      })
-      .optional(),
-    summary: shortText(4096),
-    status: shortText().optional(),
-    traceId: shortText().optional(),
-    spanId: shortText().optional(),
-    model: shortText().optional(),
-    inputTokens: tokenCount.optional(),
-    outputTokens: tokenCount.optional(),
-    attributes: z
-      .record(z.string(), z.unknown(), { error: 'must be an object' })
-      .superRefine((value, ctx) => {
-        const problem = attributeProblem(value);
-        if (problem) {
-          ctx.addIssue({
-            code: 'custom',
-            message: problem.message,
-            path: problem.path,
-            input: value,
-          });
-        }
-      })
-      .optional(),
+    ...actionFields,
+    id: actionFields.id.refine(v => !v.startsWith(OTLP_ID_PREFIX), {
+      error: `must not start with '${OTLP_ID_PREFIX}', which is reserved for spans from POST /v1/traces`,
+    }),
   },
   { error: 'must be an object' },
 );
+
+/** An action made from an OTLP span (`otlp.ts`): as `actionInputSchema`, with an `otlp:` id. */
+export const spanActionInputSchema = z.strictObject(actionFields, {
+  error: 'must be an object',
+});
 
 /** Body of `POST /actions`. */
 export const postActionsBodySchema = z.strictObject(

@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { resolve as resolvePath } from 'node:path';
 import { AgentResolver } from './AgentResolver';
 import { ingestActions } from './ingest';
+import { SEED_WRITER } from './writer';
 import { toEntityRef } from './refs';
 import { actionInputSchema, describeIssue, ParsedActionInput } from './schema';
 import { ActionStore } from './types';
@@ -107,7 +108,9 @@ export async function seedActions(
   let accepted = 0;
   let duplicates = 0;
   for (let i = 0; i < inputs.length; i += SEED_BATCH) {
-    const result = await ingestActions(inputs.slice(i, i + SEED_BATCH), deps);
+    const result = await ingestActions(inputs.slice(i, i + SEED_BATCH), deps, {
+      writer: SEED_WRITER,
+    });
     accepted += result.accepted.length;
     duplicates += result.duplicates.length;
   }

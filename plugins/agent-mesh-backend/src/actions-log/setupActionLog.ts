@@ -35,7 +35,7 @@ export async function setupActionLog(services: AgentMeshServices): Promise<{
     scheduler,
   } = services;
   const store = await DatabaseActionStore.create({ database });
-  const resolver = new AgentResolver({ catalog, auth });
+  const resolver = new AgentResolver({ catalog, auth, logger });
   const teams = new TeamHierarchy({ catalog, auth });
   permissionsRegistry.addPermissions([agentMeshActionCreatePermission]);
   registerActionResource({ permissionsRegistry, store, teams });

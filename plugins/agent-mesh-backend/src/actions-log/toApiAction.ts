@@ -27,6 +27,7 @@ export function toApiAction(stored: StoredAction): Action {
     model: stored.model,
     inputTokens: stored.inputTokens,
     outputTokens: stored.outputTokens,
+    writer: stored.writer,
   };
   // the optional fields that are set, and only those: null is stored, never sent
   Object.assign(

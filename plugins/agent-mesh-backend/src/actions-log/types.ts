@@ -26,6 +26,8 @@ export interface NewAction {
   outputTokens: number | null;
   /** Canonical JSON text, or null. */
   attributes: string | null;
+  /** Whose credentials wrote it (`writerOf`); null for actions written before it was kept. */
+  writer: string | null;
 }
 
 /** A stored action: a link in the chain. */

@@ -4,6 +4,7 @@ import { agentMeshActionCreatePermission } from '@agent-mesh/plugin-agent-mesh-c
 import { InputError } from '@backstage/errors';
 import { AgentResolver, ActionStore } from '../actions-log';
 import { ingestActions } from '../actions-log/ingest';
+import { writerOf } from '../actions-log/writer';
 import { actionInputSchema, describeIssue } from '../actions-log/schema';
 import { requirePermission } from './shared';
 
@@ -116,7 +117,9 @@ Returns whether the action was recorded or was already there, and the agent and 
       if (!parsed.success) {
         throw new InputError(describeIssue(parsed.error.issues[0]));
       }
-      const result = await ingestActions([parsed.data], actionLog);
+      const result = await ingestActions([parsed.data], actionLog, {
+        writer: writerOf(credentials),
+      });
       const agent = await actionLog.resolver.resolve(parsed.data.agent);
       return {
         output: {

@@ -47,6 +47,12 @@ export interface Action extends ActionInput {
   targetRef?: string;
   /** The agent's owning team when written. */
   ownerRef?: string;
+  /**
+   * Whose credentials wrote it: a user ref, or `service:` and the service's subject (e.g. an
+   * external-access token's `subject`). Covered by the hash. Absent on actions written before
+   * the log kept it.
+   */
+  writer?: string;
   /** Hash of the previous action in the chain. */
   prevHash: string;
   /** sha256 over the canonical form of this action, including `seq` and `prevHash`. */

@@ -24,6 +24,7 @@ export function newAction(
     inputTokens: 12,
     outputTokens: null,
     attributes: '{"k":"v"}',
+    writer: 'service:plugin:test',
     ...overrides,
   };
 }
