@@ -12,6 +12,9 @@ export interface ResolvedAgent {
   ownerRef: string | null;
 }
 
+/** Catalog look-ups that `resolveMany` runs at once. */
+const LOOKUPS_AT_ONCE = 8;
+
 const UNKNOWN: ResolvedAgent = {
   agentRef: null,
   agentKnown: false,
@@ -56,6 +59,21 @@ export class AgentResolver {
     });
     this.cache.set(agent, pending);
     return pending;
+  }
+
+  /**
+   * Resolves each distinct name once, at most `LOOKUPS_AT_ONCE` catalog look-ups at a time, so
+   * that a request full of names does not flood the catalog.
+   */
+  async resolveMany(agents: string[]): Promise<Map<string, ResolvedAgent>> {
+    const distinct = [...new Set(agents)];
+    const resolved = new Map<string, ResolvedAgent>();
+    for (let i = 0; i < distinct.length; i += LOOKUPS_AT_ONCE) {
+      const chunk = distinct.slice(i, i + LOOKUPS_AT_ONCE);
+      const answers = await Promise.all(chunk.map(a => this.resolve(a)));
+      chunk.forEach((agent, j) => resolved.set(agent, answers[j]));
+    }
+    return resolved;
   }
 
   #warn(agent: string, error: unknown) {

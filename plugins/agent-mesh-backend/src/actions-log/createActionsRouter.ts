@@ -165,17 +165,15 @@ export function createActionsRouter(
       try {
         await authorizeCreate(credentials);
         const parsed = parseExportTraceServiceRequest(req.body);
-        // The agent: the first of the span's names for it that the catalog knows, else the first.
-        const inputs = await Promise.all(
-          parsed.actions.map(async ({ input, agentCandidates }) => {
-            for (const candidate of agentCandidates) {
-              if ((await resolver.resolve(candidate)).agentKnown) {
-                return { ...input, agent: candidate };
-              }
-            }
-            return input;
-          }),
+        // The agent: the first of the span's names for it that the catalog knows, else the
+        // first. Each distinct name is looked up once for the whole request.
+        const known = await resolver.resolveMany(
+          parsed.actions.flatMap(a => a.agentCandidates),
         );
+        const inputs = parsed.actions.map(({ input, agentCandidates }) => {
+          const agent = agentCandidates.find(c => known.get(c)?.agentKnown);
+          return agent ? { ...input, agent } : input;
+        });
         const result = inputs.length
           ? await ingestActions(
               inputs,

@@ -28,14 +28,7 @@ export async function ingestActions(
     firstIndex.set(input.id, index);
   });
 
-  const agents = [...new Set(inputs.map(i => i.agent))];
-  const resolved = new Map(
-    await Promise.all(
-      agents.map(
-        async agent => [agent, await deps.resolver.resolve(agent)] as const,
-      ),
-    ),
-  );
+  const resolved = await deps.resolver.resolveMany(inputs.map(i => i.agent));
 
   // A batch usually names the same few targets and users many times over.
   const refs = new Map<string, string | null>();

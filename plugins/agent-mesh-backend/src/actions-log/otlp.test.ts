@@ -293,6 +293,11 @@ const entities: Entity[] = [
   },
 ];
 
+/** Every external-id look-up the catalog is asked for, and the most at once. */
+const lookups = jest.fn();
+let runningLookups = 0;
+let maxConcurrentLookups = 0;
+
 /** The in-memory catalog, matching `spec.externalIds` as the real catalog does. */
 function catalogFactory() {
   const inMemory = catalogServiceMock({ entities });
@@ -300,6 +305,11 @@ function catalogFactory() {
     getEntityByRef: (ref, options) => inMemory.getEntityByRef(ref, options),
     getEntities: async req => {
       const id = (req?.filter as Record<string, unknown>)?.['spec.externalIds'];
+      lookups(String(id));
+      runningLookups += 1;
+      maxConcurrentLookups = Math.max(maxConcurrentLookups, runningLookups);
+      await new Promise(r => setTimeout(r, 1));
+      runningLookups -= 1;
       return {
         items: entities.filter(e =>
           ((e.spec?.externalIds as string[]) ?? []).includes(String(id)),
@@ -554,6 +564,46 @@ describe('POST /v1/traces', () => {
       expect(
         (await request(server).get('/api/agent-mesh/actions/verify')).body,
       ).toEqual({ ok: true, checked: 2 });
+    });
+
+    it('takes at most 1,000 spans a request, and looks up a bounded number of agent names', async () => {
+      const many = (n: number, name: (i: number) => string) =>
+        otlpBody(
+          Array.from({ length: n }, (_, i) =>
+            otlpSpan({
+              spanId: (i + 1).toString(16).padStart(16, '0'),
+              attributes: [
+                ...otlpSpan().attributes,
+                { key: 'gen_ai.agent.name', value: { stringValue: name(i) } },
+              ],
+            }),
+          ),
+        );
+      const tooMany = await request(server)
+        .post('/api/agent-mesh/v1/traces')
+        .send(many(1001, i => `agent-${i}`));
+      expect(tooMany.status).toBe(413);
+      expect(tooMany.body.error.message).toBe(
+        "A request may carry at most 1000 spans, got 1001; lower the exporter's batch size (OTEL_BSP_MAX_EXPORT_BATCH_SIZE)",
+      );
+
+      lookups.mockClear();
+      const res = await request(server)
+        .post('/api/agent-mesh/v1/traces')
+        .send(many(1000, i => `made-up-agent-${i}`));
+      expect(res.status).toBe(200);
+      const [{ count }] = await knex('agent_mesh_actions').count({
+        count: '*',
+      });
+      expect(Number(count)).toBe(1000);
+      // Each distinct name is looked up at most once, however many spans carry it.
+      expect(lookups.mock.calls.length).toBeLessThanOrEqual(1000 + 1);
+      const perName = new Map<string, number>();
+      for (const [id] of lookups.mock.calls) {
+        perName.set(id, (perName.get(id) ?? 0) + 1);
+      }
+      expect(Math.max(...perName.values())).toBe(1);
+      expect(maxConcurrentLookups).toBeLessThanOrEqual(8);
     });
 
     it('refuses malformed bodies, protobuf and missing credentials', async () => {

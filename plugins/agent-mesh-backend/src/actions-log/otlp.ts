@@ -1,4 +1,6 @@
 import { InputError } from '@backstage/errors';
+import { ACTIONS_MAX_BATCH } from '@agent-mesh/plugin-agent-mesh-common';
+import { PayloadTooLargeError } from '../http/errors';
 import {
   describeIssue,
   OTLP_ID_PREFIX,
@@ -397,6 +399,22 @@ function spanToAction(
   return { input: parsed.data, agentCandidates };
 }
 
+/** Spans in one request at most: as many as actions in one `POST /actions`. */
+const OTLP_MAX_SPANS = ACTIONS_MAX_BATCH;
+
+/** The number of spans in `resourceSpans`, before any is read (malformed parts count 0). */
+function countSpans(resourceSpans: unknown[]): number {
+  let count = 0;
+  for (const rs of resourceSpans) {
+    const scopeSpans = isObject(rs) ? rs.scopeSpans : undefined;
+    if (!Array.isArray(scopeSpans)) continue;
+    for (const ss of scopeSpans) {
+      if (isObject(ss) && Array.isArray(ss.spans)) count += ss.spans.length;
+    }
+  }
+  return count;
+}
+
 /**
  * Reads an `ExportTraceServiceRequest`. A body that is not one is an InputError (400); a span
  * that cannot be read is rejected with a message and the others go on.
@@ -410,6 +428,12 @@ export function parseExportTraceServiceRequest(body: unknown): OtlpParseResult {
   const resourceSpans = body.resourceSpans ?? [];
   if (!Array.isArray(resourceSpans)) {
     throw new InputError('resourceSpans must be an array');
+  }
+  const spanCount = countSpans(resourceSpans);
+  if (spanCount > OTLP_MAX_SPANS) {
+    throw new PayloadTooLargeError(
+      `A request may carry at most ${OTLP_MAX_SPANS} spans, got ${spanCount}; lower the exporter's batch size (OTEL_BSP_MAX_EXPORT_BATCH_SIZE)`,
+    );
   }
   const result: OtlpParseResult = { actions: [], ignored: 0, rejected: [] };
   const seen = new Set<string>();
