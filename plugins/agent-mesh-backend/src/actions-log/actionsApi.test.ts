@@ -41,10 +41,10 @@ const entities: Entity[] = [
     metadata: { name: 'brands-planner', namespace: 'default' },
     spec: { type: 'assistant', owner: 'brands', lifecycle: 'production' },
   },
-  // brands > brand-a (listed as a child) and brand-b (naming its parent) > brand-b-emea
+  // brands > brand-a and brand-b > brand-b-emea (each naming its parent)
   ...[
     { name: 'brands', spec: { children: ['brand-a'] } },
-    { name: 'brand-a', spec: { children: [] } },
+    { name: 'brand-a', spec: { parent: 'brands', children: [] } },
     { name: 'brand-b', spec: { parent: 'brands', children: [] } },
     { name: 'brand-b-emea', spec: { parent: 'group:default/brand-b' } },
     { name: 'operations', spec: { children: [] } },

@@ -13,7 +13,11 @@ const groups = [
     apiVersion: 'backstage.io/v1alpha1',
     kind: 'Group',
     metadata: { name, namespace: 'default' },
-    spec: { type: 'team', children: [] },
+    spec: {
+      type: 'team',
+      children: [],
+      ...(name === 'ops' ? {} : { parent: 'brands' }),
+    },
   })),
 ];
 

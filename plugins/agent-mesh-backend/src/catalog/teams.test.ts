@@ -11,10 +11,10 @@ function group(name: string, spec: Record<string, unknown> = {}): Entity {
 }
 
 describe('teamTree', () => {
-  it('follows spec.children and spec.parent transitively', () => {
+  it('follows spec.parent transitively, matching refs without regard to case', () => {
     const groups = [
-      group('org', { children: ['sales'] }),
-      group('sales'),
+      group('org'),
+      group('sales', { parent: 'Org' }),
       group('emea', { parent: 'sales' }),
       group('emea-north', { parent: 'group:default/emea' }),
       group('ops'),
@@ -30,30 +30,35 @@ describe('teamTree', () => {
     ]);
   });
 
-  it('follows parentOf and childOf relations, matching refs without regard to case', () => {
+  it("does not take a group's own claims about its children, nor relations", () => {
+    // rogue says sales is its child, and the catalog would emit parentOf/childOf for it; sales
+    // names org as its parent. Only the child's own word counts.
     const groups: Entity[] = [
+      group('org'),
       {
-        ...group('Org'),
-        relations: [{ type: 'parentOf', targetRef: 'group:default/brands' }],
+        ...group('rogue', { children: ['sales', 'ops'] }),
+        relations: [{ type: 'parentOf', targetRef: 'group:default/sales' }],
       },
       {
-        ...group('brand-a'),
-        relations: [{ type: 'childOf', targetRef: 'group:default/brands' }],
+        ...group('sales', { parent: 'org' }),
+        relations: [{ type: 'childOf', targetRef: 'group:default/rogue' }],
       },
-      group('brands'),
+      group('ops'),
     ];
+    expect(teamTree(groups, 'group:default/rogue')).toEqual([
+      'group:default/rogue',
+    ]);
     expect(teamTree(groups, 'group:default/org')).toEqual([
       'group:default/org',
-      'group:default/brands',
-      'group:default/brand-a',
+      'group:default/sales',
     ]);
   });
 
   it('ends on cycles', () => {
     const groups = [
-      group('a', { children: ['b'] }),
-      group('b', { children: ['c'] }),
-      group('c', { children: ['a'] }),
+      group('a', { parent: 'c' }),
+      group('b', { parent: 'a' }),
+      group('c', { parent: 'b' }),
     ];
     expect(teamTree(groups, 'group:default/b')).toEqual([
       'group:default/b',

@@ -14,34 +14,27 @@ function toGroupRef(value: unknown, namespace: string): string | undefined {
 }
 
 /**
- * Parent to children edges of the group hierarchy, from each Group's spec.children and
- * spec.parent and its parentOf/childOf relations (any one side suffices).
+ * Parent to children edges of the group hierarchy: a group is below another when it names that
+ * group in its own `spec.parent`.
+ *
+ * Sub-teams widen access (a policy that lets a team read its sub-teams' actions), so a link
+ * counts only when the group that it puts below another says so itself. A parent's
+ * `spec.children` can be written by whoever registers that parent: a group listing another team
+ * as its child would otherwise read that team's actions. The catalog's parentOf/childOf
+ * relations are made from either side's declaration, so they are not read either.
  */
 export function childrenByGroup(groups: Entity[]): Map<string, Set<string>> {
   const children = new Map<string, Set<string>>();
-  const add = (parent: string | undefined, child: string | undefined) => {
-    if (!parent || !child) return;
-    const set = children.get(parent) ?? new Set<string>();
-    set.add(child);
-    children.set(parent, set);
-  };
   for (const group of groups) {
     const ref = stringifyEntityRef(group).toLocaleLowerCase('en-US');
-    const namespace = group.metadata.namespace ?? 'default';
-    const listed = Array.isArray(group.spec?.children)
-      ? group.spec!.children
-      : [];
-    for (const child of listed) {
-      add(ref, toGroupRef(child, namespace));
-    }
-    add(toGroupRef(group.spec?.parent, namespace), ref);
-    for (const relation of group.relations ?? []) {
-      if (relation.type === 'parentOf') {
-        add(ref, toGroupRef(relation.targetRef, namespace));
-      } else if (relation.type === 'childOf') {
-        add(toGroupRef(relation.targetRef, namespace), ref);
-      }
-    }
+    const parent = toGroupRef(
+      group.spec?.parent,
+      group.metadata.namespace ?? 'default',
+    );
+    if (!parent || parent === ref) continue;
+    const set = children.get(parent) ?? new Set<string>();
+    set.add(ref);
+    children.set(parent, set);
   }
   return children;
 }
@@ -65,8 +58,8 @@ export function descendantsOf(
 }
 
 /**
- * The group and all its sub-teams (full, lower-case refs), following the Groups' spec.children,
- * spec.parent and parentOf/childOf relations (either side suffices). Cycles are harmless.
+ * The group and all its sub-teams (full, lower-case refs): the groups that name it as their
+ * `spec.parent`, and so on down (see `childrenByGroup`). Cycles are harmless.
  */
 export function teamTree(groups: Entity[], groupRef: string): string[] {
   return descendantsOf(childrenByGroup(groups), groupRef);
@@ -80,14 +73,7 @@ export async function loadGroups(
   const { items } = await catalog.getEntities(
     {
       filter: { kind: 'group' },
-      fields: [
-        'kind',
-        'metadata.name',
-        'metadata.namespace',
-        'spec.children',
-        'spec.parent',
-        'relations',
-      ],
+      fields: ['kind', 'metadata.name', 'metadata.namespace', 'spec.parent'],
     },
     { credentials },
   );

@@ -42,6 +42,25 @@ describe('ExternalIdClaims', () => {
   );
 
   it.each(databases.eachSupportedId())(
+    'compares ids without regard to case, as the action log resolves them, on %p',
+    async databaseId => {
+      const claims = await createClaims(databaseId);
+      const t0 = 1_000_000_000_000;
+
+      await claims.claim('agent:default/first', ['Sales-Bot'], t0);
+      await expect(
+        claims.claim('agent:default/second', ['sales-bot'], t0 + 1),
+      ).resolves.toEqual([
+        { externalId: 'sales-bot', heldBy: 'agent:default/first' },
+      ]);
+      // The holder keeps it when it writes the id another way.
+      await expect(
+        claims.claim('agent:default/first', ['SALES-BOT'], t0 + 2),
+      ).resolves.toEqual([]);
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
     'frees an id when its agent stops listing it, on %p',
     async databaseId => {
       const claims = await createClaims(databaseId);

@@ -7,6 +7,10 @@ import { Knex } from 'knex';
 const TABLE = 'agent_mesh_external_id_claims';
 const MIGRATIONS_TABLE = 'agent_mesh_catalog_knex_migrations';
 
+function toKey(externalId: string): string {
+  return externalId.toLocaleLowerCase('en-US');
+}
+
 /** An external id that another agent already holds. */
 export interface ExternalIdClash {
   externalId: string;
@@ -50,15 +54,18 @@ export class ExternalIdClaims {
     externalIds: string[],
     now = Date.now(),
   ): Promise<ExternalIdClash[]> {
+    // Held by their lower-case form: the action log matches ids without regard to case, so
+    // 'Sales-Bot' and 'sales-bot' are one id.
+    const keys = externalIds.map(toKey);
     await this.knex(TABLE)
       .where({ entity_ref: entityRef })
-      .whereNotIn('external_id', externalIds)
+      .whereNotIn('external_id', keys)
       .delete();
 
     const clashes: ExternalIdClash[] = [];
-    for (const externalId of externalIds) {
-      const heldBy = await this.claimOne(entityRef, externalId, now);
-      if (heldBy) clashes.push({ externalId, heldBy });
+    for (let i = 0; i < externalIds.length; i++) {
+      const heldBy = await this.claimOne(entityRef, keys[i], now);
+      if (heldBy) clashes.push({ externalId: externalIds[i], heldBy });
     }
     return clashes;
   }

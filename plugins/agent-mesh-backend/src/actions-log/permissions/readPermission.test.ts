@@ -45,13 +45,15 @@ function agent(name: string, owner: string): Entity {
   };
 }
 
-// brands > brand-a, brand-b > brand-b-emea; operations on its own.
+// brands > brand-a, brand-b > brand-b-emea; operations on its own. rogue lists brand-b as its
+// child, but brand-b does not name rogue as its parent.
 const entities: Entity[] = [
   group('brands', { children: ['brand-a', 'brand-b'] }),
-  group('brand-a'),
-  group('brand-b'),
+  group('brand-a', { parent: 'brands' }),
+  group('brand-b', { parent: 'group:default/brands' }),
   group('brand-b-emea', { parent: 'brand-b' }),
   group('operations'),
+  group('rogue', { children: ['brand-b', 'brand-b-emea'] }),
   agent('a-bot', 'brand-a'),
   agent('b-bot', 'brand-b'),
   agent('emea-bot', 'brand-b-emea'),
@@ -82,6 +84,14 @@ function policy(credentials: BackstageCredentials): PolicyDecision {
       return createAgentMeshActionConditionalDecision(permission, {
         not: isActionOwnedBy({ owners: ['group:default/operations'] }),
       });
+    case 'user:default/eve': // rogue and everything below it
+      return createAgentMeshActionConditionalDecision(
+        permission,
+        isActionOwnedBy({
+          owners: ['group:default/rogue'],
+          includeSubTeams: true,
+        }),
+      );
     default:
       return { result: AuthorizeResult.DENY };
   }
@@ -200,6 +210,11 @@ describe('agent-mesh.action.read', () => {
       expect(await pagedIds('carl')).toEqual(
         idsOf('a-bot', 'b-bot', 'emea-bot', 'unknown-bot'),
       );
+    });
+
+    it('CONDITIONAL sub-teams are the groups that name the team as their parent, not what a group claims as its children', async () => {
+      expect(await pagedIds('eve')).toEqual([]);
+      expect(await exportedIds('eve')).toEqual([]);
     });
 
     it('CONDITIONAL combines with the query filters and cannot be widened by them', async () => {

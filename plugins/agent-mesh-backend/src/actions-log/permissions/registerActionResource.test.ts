@@ -29,6 +29,12 @@ describe('registerActionResource', () => {
             metadata: { name: 'brand-b', namespace: 'default' },
             spec: { type: 'team', children: ['brand-b-emea'] },
           },
+          {
+            apiVersion: 'backstage.io/v1alpha1',
+            kind: 'Group',
+            metadata: { name: 'brand-b-emea', namespace: 'default' },
+            spec: { type: 'team', parent: 'brand-b', children: [] },
+          },
         ],
       }),
       auth: mockServices.auth(),
