@@ -204,6 +204,47 @@ describe('DatabaseActionStore', () => {
   });
 });
 
+describe('DatabaseActionStore chain lock on PostgreSQL', () => {
+  const databases = TestDatabases.create({ ids: ['POSTGRES_15'] });
+
+  it('gives up waiting after the lock timeout with a retryable error, and writes nothing', async () => {
+    if (databases.eachSupportedId().length === 0) {
+      return; // PostgreSQL is not available here
+    }
+    const knex = await databases.init('POSTGRES_15');
+    const store = await DatabaseActionStore.create({
+      database: databaseOf(knex),
+      lockTimeoutMs: 300,
+    });
+    await store.append([newAction('before')]);
+    // Another writer (a stuck replica) holds the chain.
+    const holder = await knex.client.acquireConnection();
+    try {
+      await knex
+        .raw('SELECT pg_advisory_lock(?)', [0x4147_4d45_5348])
+        .connection(holder);
+      const started = Date.now();
+      await expect(store.append([newAction('blocked')])).rejects.toMatchObject({
+        name: 'ServiceUnavailableError',
+        message:
+          'The action log is busy: another writer has held it for 300 ms; nothing was written, retry',
+      });
+      expect(Date.now() - started).toBeLessThan(20_000);
+      await knex
+        .raw('SELECT pg_advisory_unlock(?)', [0x4147_4d45_5348])
+        .connection(holder);
+    } finally {
+      await knex.client.releaseConnection(holder);
+    }
+    await store.append([newAction('after')]);
+    expect((await store.list({ limit: 10 })).map(a => a.id)).toEqual([
+      'after',
+      'before',
+    ]);
+    expect(await store.verify()).toEqual({ ok: true, checked: 2 });
+  });
+});
+
 describe('DatabaseActionStore.lastActivity', () => {
   const databases = TestDatabases.create({ ids: ['POSTGRES_15', 'SQLITE_3'] });
 

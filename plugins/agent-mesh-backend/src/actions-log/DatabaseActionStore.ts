@@ -1,5 +1,5 @@
 import { DatabaseService } from '@backstage/backend-plugin-api';
-import { ConflictError } from '@backstage/errors';
+import { ConflictError, ServiceUnavailableError } from '@backstage/errors';
 import { Knex } from 'knex';
 import { GENESIS_HASH, hashAction } from './hash';
 import { insertRows } from './insertRows';
@@ -31,6 +31,11 @@ interface CheckpointRow {
 
 /** How many broken links `verify` lists; it counts all of them. */
 const MAX_REPORTED_BREAKS = 1000;
+
+/** How long a writer waits for the chain lock on PostgreSQL by default. */
+const DEFAULT_LOCK_TIMEOUT_MS = 10_000;
+/** PostgreSQL's error code when `lock_timeout` passes. */
+const LOCK_NOT_AVAILABLE = '55P03';
 
 /** Key of the PostgreSQL advisory lock that serialises writers across replicas. */
 const CHAIN_LOCK_KEY = 0x4147_4d45_5348; // 'AGMESH'
@@ -92,13 +97,19 @@ export class DatabaseActionStore implements ActionStore {
   static async create(options: {
     database: DatabaseService;
     skipMigrations?: boolean;
+    /** How long a writer waits for the chain on PostgreSQL before giving up (503). */
+    lockTimeoutMs?: number;
   }): Promise<DatabaseActionStore> {
     return new DatabaseActionStore(
       await migratedClient(options.database, options),
+      options.lockTimeoutMs ?? DEFAULT_LOCK_TIMEOUT_MS,
     );
   }
 
-  private constructor(private readonly db: Knex) {}
+  private constructor(
+    private readonly db: Knex,
+    private readonly lockTimeoutMs: number,
+  ) {}
 
   async append(
     actions: NewAction[],
@@ -314,13 +325,15 @@ export class DatabaseActionStore implements ActionStore {
 
   async removeOlderThan(
     cut: string,
-    options?: { batchSize?: number },
+    options?: { batchSize?: number; signal?: AbortSignal },
   ): Promise<RetentionResult> {
     const batchSize = options?.batchSize ?? 1000;
     let removed = 0;
     let checkpoint: Checkpoint | undefined;
     let checkpointId: number | undefined;
     for (;;) {
+      // Each batch is a transaction of its own: stopping between two leaves a whole chain.
+      options?.signal?.throwIfAborted();
       const batch = await this.removeBatch({
         cut,
         batchSize,
@@ -418,7 +431,21 @@ export class DatabaseActionStore implements ActionStore {
 
   private async lockChain(trx: Knex.Transaction) {
     if (isPostgres(trx)) {
-      await trx.raw('SELECT pg_advisory_xact_lock(?)', [CHAIN_LOCK_KEY]);
+      // A writer that holds the chain for long (or a stuck one) must not make every other
+      // request wait without end: after the lock timeout the request is refused as retryable.
+      await trx.raw(
+        `SET LOCAL lock_timeout = ${Math.round(this.lockTimeoutMs)}`,
+      );
+      try {
+        await trx.raw('SELECT pg_advisory_xact_lock(?)', [CHAIN_LOCK_KEY]);
+      } catch (error) {
+        if ((error as { code?: string }).code === LOCK_NOT_AVAILABLE) {
+          throw new ServiceUnavailableError(
+            `The action log is busy: another writer has held it for ${this.lockTimeoutMs} ms; nothing was written, retry`,
+          );
+        }
+        throw error;
+      }
     }
     // better-sqlite3: the single connection serialises transactions in this process, and
     // SQLite allows one writer per database file.

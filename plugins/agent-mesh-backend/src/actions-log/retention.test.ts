@@ -164,6 +164,29 @@ describe('retention', () => {
   );
 
   it.each(databases.eachSupportedId())(
+    'stops between batches when the scheduler aborts the run, %p',
+    async databaseId => {
+      const knex = await databases.init(databaseId);
+      const store = await DatabaseActionStore.create({
+        database: { getClient: async () => knex },
+      });
+      await store.append(
+        Array.from({ length: 6 }, (_, i) => newAction(`s${i + 1}`, i + 1)),
+      );
+      const controller = new AbortController();
+      controller.abort(new Error('the task timed out'));
+      await expect(
+        store.removeOlderThan('2027-01-01T00:00:00.000Z', {
+          batchSize: 2,
+          signal: controller.signal,
+        }),
+      ).rejects.toThrow('the task timed out');
+      expect(await store.list({ limit: 10 })).toHaveLength(6);
+      expect(await store.verify()).toEqual({ ok: true, checked: 6 });
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
     'runs as a scheduled global task, %p',
     async databaseId => {
       const knex = await databases.init(databaseId);

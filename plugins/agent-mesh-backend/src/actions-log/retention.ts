@@ -49,12 +49,16 @@ export async function runRetention(options: {
   maxAge: HumanDuration;
   logger: LoggerService;
   now?: Date;
+  /** The scheduler's signal: the run stops between batches once it is aborted. */
+  signal?: AbortSignal;
 }) {
   const now = options.now ?? new Date();
   const cut = new Date(
     now.getTime() - durationToMilliseconds(options.maxAge),
   ).toISOString();
-  const result = await options.store.removeOlderThan(cut);
+  const result = await options.store.removeOlderThan(cut, {
+    signal: options.signal,
+  });
   if (result.removed > 0) {
     options.logger.info(
       `Action log retention removed ${result.removed} action(s) that occurred before ${cut}; the chain now starts after seq ${result.checkpoint?.seq}`,
@@ -75,8 +79,8 @@ export async function scheduleRetention(options: {
     id: RETENTION_TASK_ID,
     scope: 'global',
     ...retention.schedule,
-    fn: async () => {
-      await runRetention({ store, maxAge: retention.maxAge, logger });
+    fn: async signal => {
+      await runRetention({ store, maxAge: retention.maxAge, logger, signal });
     },
   });
 }

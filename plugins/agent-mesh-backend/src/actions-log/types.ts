@@ -131,7 +131,7 @@ export interface ActionStore {
    */
   removeOlderThan(
     cut: string,
-    options?: { batchSize?: number },
+    options?: { batchSize?: number; signal?: AbortSignal },
   ): Promise<RetentionResult>;
   /** The newest retention checkpoint, if any. */
   latestCheckpoint(): Promise<Checkpoint | undefined>;

@@ -22,6 +22,8 @@ export async function recordFirstSeen(options: {
   store: FirstSeenStore;
   logger: LoggerService;
   now: () => Date;
+  /** The scheduler's signal: the run stops between catalog pages once it is aborted. */
+  signal?: AbortSignal;
 }): Promise<number> {
   const { catalog, auth, store, logger } = options;
   const credentials = await auth.getOwnServiceCredentials();
@@ -40,6 +42,7 @@ export async function recordFirstSeen(options: {
     },
     { credentials },
   )) {
+    options.signal?.throwIfAborted();
     for (const entity of page) {
       if (isAgentEntity(entity) || isAiBuiltEntity(entity)) {
         refs.push(refOf(entity));

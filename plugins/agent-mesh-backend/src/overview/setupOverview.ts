@@ -49,8 +49,15 @@ export async function setupOverview(
     timeout: { minutes: 10 },
     initialDelay: { seconds: 30 },
     scope: 'global',
-    fn: async () => {
-      await recordFirstSeen({ catalog, auth, store: firstSeen, logger, now });
+    fn: async signal => {
+      await recordFirstSeen({
+        catalog,
+        auth,
+        store: firstSeen,
+        logger,
+        now,
+        signal,
+      });
     },
   });
 

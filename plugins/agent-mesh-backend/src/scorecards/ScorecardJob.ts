@@ -28,12 +28,23 @@ export class ScorecardJob {
     },
   ) {}
 
-  async run(): Promise<{ evaluated: number; evaluatedAt: string }> {
+  /**
+   * One run. With `signal` (the scheduler's, aborted when the task's timeout passes) the run
+   * stops between catalog pages and before it records anything.
+   */
+  async run(
+    signal?: AbortSignal,
+  ): Promise<{ evaluated: number; evaluatedAt: string }> {
     const { catalog, auth, store, logger, checks, config } = this.deps;
     const started = Date.now();
     const now = this.deps.now?.() ?? new Date();
     const credentials = await auth.getOwnServiceCredentials();
-    const entities = await loadAllEntities(catalog, credentials);
+    const entities = await loadAllEntities(
+      catalog,
+      credentials,
+      undefined,
+      signal,
+    );
     const results = await evaluateEntities(entities, {
       checks,
       config,
@@ -42,6 +53,7 @@ export class ScorecardJob {
       activity: this.deps.activity,
     });
     const evaluatedAt = now.toISOString();
+    signal?.throwIfAborted();
     await store.recordRun(results, { evaluatedAt, complete: true });
     const pruned = await store.pruneHistory(
       new Date(now.getTime() - config.historyDays * DAY_MS).toISOString(),

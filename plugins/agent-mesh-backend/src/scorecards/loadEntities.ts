@@ -9,10 +9,12 @@ export async function loadAllEntities(
   catalog: CatalogService,
   credentials: BackstageCredentials,
   pageSize: number = PAGE_SIZE,
+  signal?: AbortSignal,
 ): Promise<Entity[]> {
   const entities: Entity[] = [];
   let cursor: string | undefined;
   do {
+    signal?.throwIfAborted();
     const page = await catalog.queryEntities(
       cursor ? { cursor, limit: pageSize } : { limit: pageSize },
       { credentials },

@@ -112,8 +112,8 @@ export async function setupScorecards(
     // After the schedule, whose reader sets `scope` (undefined unless configured).
     id: 'agent-mesh-scorecards',
     scope: 'global',
-    fn: async () => {
-      await job.run();
+    fn: async signal => {
+      await job.run(signal);
     },
   });
 
