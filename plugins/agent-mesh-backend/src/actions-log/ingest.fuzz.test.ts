@@ -33,31 +33,51 @@ const hex = (length: number) =>
     maxLength: length,
   });
 
-/** An action that is valid or nearly so: some fields replaced, dropped or added. */
+/** One field of an action replaced by something else (or a field added). */
+const mutation = fc.oneof(
+  fc.record({ id: text }),
+  fc.record({
+    occurredAt: fc.oneof(
+      fc.date({ noInvalidDate: true }).map(d => d.toISOString()),
+      text,
+    ),
+  }),
+  fc.record({ agent: text }),
+  fc.record({ type: text }),
+  fc.record({ summary: text }),
+  fc.record({ target: text }),
+  fc.record({ onBehalfOf: text }),
+  fc.record({ inputTokens: fc.oneof(fc.integer(), fc.double(), text) }),
+  fc.record({
+    attributes: fc.oneof(
+      fc.dictionary(text, anything, { maxKeys: 6 }),
+      anything,
+    ),
+  }),
+  fc.record({ extra: anything }),
+);
+
+/** A valid action with none, one or two of its fields changed. */
 const action = fc
-  .record(
-    {
-      id: text,
-      occurredAt: fc.oneof(
-        fc.constant('2026-11-20T09:00:00Z'),
-        fc.date({ noInvalidDate: true }).map(d => d.toISOString()),
-        text,
-      ),
-      agent: fc.oneof(fc.constant('agent:default/coder'), text),
-      type: fc.oneof(fc.constant('tool.call'), text),
-      summary: fc.oneof(fc.constant('did a thing'), text),
-      target: text,
-      onBehalfOf: text,
-      inputTokens: fc.oneof(fc.integer(), fc.double(), text),
-      attributes: fc.oneof(
-        fc.dictionary(text, anything, { maxKeys: 6 }),
-        anything,
-      ),
-      extra: anything,
-    },
-    { requiredKeys: [] },
+  .tuple(
+    fc.uuid(),
+    fc.oneof(
+      fc.constant([]),
+      fc.array(mutation, { minLength: 1, maxLength: 2 }),
+    ),
   )
-  .map(a => ({ id: `f-${Math.random()}`, ...a }));
+  .map(([id, changes]) =>
+    Object.assign(
+      {
+        id: `f-${id}`,
+        occurredAt: '2026-11-20T09:00:00Z',
+        agent: 'agent:default/coder',
+        type: 'tool.call',
+        summary: 'did a thing',
+      },
+      ...changes,
+    ),
+  );
 
 const body = fc.oneof(
   fc.record({ actions: fc.array(action, { maxLength: 5 }) }),
@@ -65,42 +85,71 @@ const body = fc.oneof(
   anything,
 );
 
-const span = fc.record(
-  {
-    traceId: fc.oneof(hex(32), text),
-    spanId: fc.oneof(hex(16), text),
-    name: text,
-    startTimeUnixNano: fc.oneof(
-      fc.constant('1763974800123456789'),
-      fc.bigInt({ min: 0n, max: 2n ** 64n }).map(String),
-      anything,
+/** An OTLP attribute: a known GenAI key or any text, with a value of any OTLP type or not. */
+const attribute = fc.record({
+  key: fc.oneof(
+    fc.constantFrom(
+      'gen_ai.operation.name',
+      'gen_ai.agent.id',
+      'gen_ai.usage.input_tokens',
+      'vcs.change.state',
     ),
-    attributes: fc.oneof(
+    text,
+  ),
+  value: fc.oneof(
+    fc.record({ stringValue: text }),
+    fc.record({ intValue: fc.oneof(fc.integer(), text) }),
+    fc.record({ kvlistValue: anything }),
+    anything,
+  ),
+});
+
+/** A GenAI tool-call span with none, one or two of its fields changed. */
+const span = fc
+  .tuple(
+    hex(32),
+    hex(16),
+    fc.oneof(
+      fc.constant([]),
       fc.array(
-        fc.record({
-          key: fc.oneof(
-            fc.constantFrom(
-              'gen_ai.operation.name',
-              'gen_ai.agent.id',
-              'gen_ai.usage.input_tokens',
-              'vcs.change.state',
+        fc.oneof(
+          fc.record({ traceId: text }),
+          fc.record({ spanId: text }),
+          fc.record({ name: text }),
+          fc.record({
+            startTimeUnixNano: fc.oneof(
+              fc.bigInt({ min: 0n, max: 2n ** 64n }).map(String),
+              anything,
             ),
-            text,
-          ),
-          value: fc.oneof(
-            fc.record({ stringValue: text }),
-            fc.record({ intValue: fc.oneof(fc.integer(), text) }),
-            fc.record({ kvlistValue: anything }),
-            anything,
-          ),
-        }),
-        { maxLength: 5 },
+          }),
+          fc.record({
+            attributes: fc.oneof(
+              fc.array(attribute, { maxLength: 5 }),
+              anything,
+            ),
+          }),
+        ),
+        { minLength: 1, maxLength: 2 },
       ),
-      anything,
     ),
-  },
-  { requiredKeys: [] },
-);
+  )
+  .map(([traceId, spanId, changes]) =>
+    Object.assign(
+      {
+        traceId,
+        spanId,
+        name: 'execute_tool search',
+        startTimeUnixNano: '1763974800123456789',
+        attributes: [
+          {
+            key: 'gen_ai.operation.name',
+            value: { stringValue: 'execute_tool' },
+          },
+        ],
+      },
+      ...changes,
+    ),
+  );
 
 const traces = fc.oneof(
   fc.record({
@@ -182,9 +231,10 @@ describe('ingest under arbitrary input', () => {
     });
 
     it('POST /v1/traces answers 2xx or 4xx, and the chain still verifies', async () => {
+      const before = await rows();
       await fc.assert(
         fc.asyncProperty(traces, async sent => {
-          const before = await rows();
+          const start = await rows();
           const res = await request(server)
             .post('/api/agent-mesh/v1/traces')
             .set('Content-Type', 'application/json')
@@ -196,7 +246,7 @@ describe('ingest under arbitrary input', () => {
             answer: refused
               ? 'error'
               : typeof res.body.partialSuccess?.rejectedSpans,
-            written: refused ? (await rows()) - before : 0,
+            written: refused ? (await rows()) - start : 0,
           }).toEqual({
             status: true,
             message: true,
@@ -206,6 +256,8 @@ describe('ingest under arbitrary input', () => {
         }),
         { numRuns: 200 },
       );
+      // Some spans are well-formed enough to become actions.
+      expect(await rows()).toBeGreaterThan(before);
       const verify = await request(server).get(
         '/api/agent-mesh/actions/verify',
       );
