@@ -39,6 +39,13 @@ export interface Config {
        */
       maxResults?: number;
       /**
+       * Every overlap is a `duplicate` (the same product integrated twice, or the same job
+       * where at most one side is tied to a product) or an `alternative` (the same job done
+       * with different products). An alternative's score is its strength times this (0..1),
+       * so that it ranks below a duplicate of the same strength. Default 0.8.
+       */
+      alternativeFactor?: number;
+      /**
        * How far one piece of evidence alone can raise a pair's score (each 0..1). Extra signals
        * added by backend modules take their weight from the key of their id, or their own default.
        */

@@ -85,6 +85,7 @@ export class DefaultOverlapService implements OverlapService {
           owner: match.owner,
           score: match.score,
           crossTeam: match.crossTeam,
+          kind: match.kind,
           acknowledged: Boolean(other && isAcknowledged(entry, other)),
           reasons: match.reasons,
         };
@@ -102,11 +103,12 @@ export class DefaultOverlapService implements OverlapService {
       { ...subject, owner: subject.owner && ownerRef(subject.owner) },
       { limit },
     );
-    return matches.map(({ entityRef, title, owner, score, reasons }) => ({
+    return matches.map(({ entityRef, title, owner, score, kind, reasons }) => ({
       entityRef,
       title,
       owner,
       score,
+      kind,
       reasons,
     }));
   }

@@ -162,6 +162,7 @@ describe('overlap API', () => {
         title: expect.any(String),
         owner: expect.any(String),
         score: expect.any(Number),
+        kind: 'duplicate',
         reasons: expect.any(Array),
       });
 

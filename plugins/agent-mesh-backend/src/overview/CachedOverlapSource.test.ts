@@ -5,6 +5,7 @@ const item = (entityRef: string) => ({
   title: entityRef,
   score: 0.5,
   crossTeam: true,
+  kind: 'duplicate' as const,
   acknowledged: false,
   reasons: [],
 });

@@ -42,6 +42,7 @@ const item = (
   owner: other.owner,
   score: extra.score ?? 0.6,
   crossTeam: extra.crossTeam ?? true,
+  kind: 'duplicate' as const,
   acknowledged: extra.acknowledged ?? false,
   reasons: [sales, 'both integrate shopify and salesforce'],
 });

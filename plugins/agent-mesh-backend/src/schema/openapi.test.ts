@@ -507,6 +507,7 @@ describe('the response check', () => {
         title: 'B',
         score: 0.5,
         crossTeam: true,
+        kind: 'duplicate',
         acknowledged: false,
         reasons: ['both integrate shopify'],
       },

@@ -44,7 +44,10 @@ const spec = fc.dictionary(
 );
 
 const entity = fc.record({
-  apiVersion: fc.constantFrom('agent-mesh.io/v1alpha1', 'backstage.io/v1alpha1'),
+  apiVersion: fc.constantFrom(
+    'agent-mesh.io/v1alpha1',
+    'backstage.io/v1alpha1',
+  ),
   kind: fc.constantFrom('Agent', 'AiArtifact', 'Component', 'API', 'Group'),
   metadata: fc.record({
     name: fc.string({ minLength: 1, maxLength: 20 }),

@@ -1,4 +1,14 @@
 /**
+ * What kind of overlap a match is: `duplicate` work (the same product integrated twice, or the
+ * same job where at most one side is tied to a product: consolidate), or an `alternative` (the
+ * same job done with different products: a question of standardising on one). An alternative
+ * scores below a duplicate of the same strength.
+ *
+ * @public
+ */
+export type OverlapKind = 'duplicate' | 'alternative';
+
+/**
  * One overlap of an entity, in `GET /overlaps`.
  *
  * @public
@@ -13,9 +23,14 @@ export interface OverlapItem {
   score: number;
   /** Both owners are known and differ. Cross-team matches come first. */
   crossTeam: boolean;
+  /** Duplicate work or an alternative; see `OverlapKind`. */
+  kind: OverlapKind;
   /** Either side listed the other in its acknowledged overlaps. */
   acknowledged: boolean;
-  /** Why they match, e.g. "both integrate shopify and salesforce". */
+  /**
+   * Why they match, e.g. "both integrate shopify and salesforce", or for an alternative "both
+   * do error tracking: sentry here, rollbar there".
+   */
   reasons: string[];
 }
 
@@ -65,6 +80,8 @@ export interface SimilarItem {
   title: string;
   owner?: string;
   score: number;
+  /** Duplicate work or an alternative; see `OverlapKind`. */
+  kind: OverlapKind;
   reasons: string[];
 }
 

@@ -212,6 +212,7 @@ export const overlaps: GetOverlapsResponse = {
       owner: 'group:default/brand-b',
       score: 0.833,
       crossTeam: true,
+      kind: 'duplicate',
       acknowledged: false,
       reasons: [
         'both integrate shopify, salesforce and snowflake',
@@ -224,6 +225,7 @@ export const overlaps: GetOverlapsResponse = {
       owner: 'group:default/brand-a',
       score: 0.612,
       crossTeam: false,
+      kind: 'duplicate',
       acknowledged: true,
       reasons: ['shared tags: sales'],
     },

@@ -44,6 +44,7 @@ const item = (
   owner: 'group:default/brand-b',
   score: 0.6,
   crossTeam: true,
+  kind: 'duplicate',
   acknowledged: false,
   reasons: ['both integrate shopify and salesforce'],
   ...extra,

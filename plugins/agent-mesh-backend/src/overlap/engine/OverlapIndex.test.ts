@@ -266,11 +266,19 @@ describe('extra overlap signals', () => {
       m => m.entityRef === art('incident-postmortem-summarizer'),
     );
     expect(before?.score ?? 0).toBeLessThan(DEFAULT_OVERLAP_CONFIG.threshold);
+    // Zendesk there, PagerDuty here: the same job (as the signal says) with other products.
     expect(withSignal[0]).toMatchObject({
       entityRef: art('incident-postmortem-summarizer'),
-      reasons: ['embeddings: both draft text for humans to approve'],
+      kind: 'alternative',
+      reasons: [
+        'the same job with other products: zendesk here, pagerduty there',
+        'embeddings: both draft text for humans to approve',
+      ],
     });
-    expect(withSignal[0].score).toBeGreaterThanOrEqual(0.9);
+    // An alternative scores its strength times the alternative factor.
+    expect(withSignal[0].score).toBeGreaterThanOrEqual(
+      0.9 * DEFAULT_OVERLAP_CONFIG.alternativeFactor,
+    );
   });
 
   it('takes the weight from config over the signal default, and async signals', async () => {

@@ -6,12 +6,12 @@ import { OverlapDocument, toDocument } from './document';
 import { CorpusField, documentKeys } from './corpus';
 import {
   combine,
-  PairScore,
   sharedValueStrength,
   structureEvidence,
   textSimilarity,
 } from './scoring';
 import { CachedCorpusStats } from './CachedCorpusStats';
+import { GradedPairScore, gradePair, OverlapKind } from './overlapKind';
 import { KeyPostings } from './KeyPostings';
 import { topSlots } from './topSlots';
 import {
@@ -28,6 +28,8 @@ export interface OverlapMatch {
   score: number;
   /** Both owners are known and differ. */
   crossTeam: boolean;
+  /** Duplicate work, or the same job done with other products (see `overlapKind`). */
+  kind: OverlapKind;
   reasons: string[];
 }
 
@@ -297,7 +299,10 @@ export class OverlapIndex {
   }
 
   /** Scores one pair with every signal, the extra ones included. */
-  async scorePair(a: OverlapSubject, b: OverlapSubject): Promise<PairScore> {
+  async scorePair(
+    a: OverlapSubject,
+    b: OverlapSubject,
+  ): Promise<GradedPairScore> {
     return this.#score(this.#doc(a), this.#doc(b));
   }
 
@@ -698,7 +703,10 @@ export class OverlapIndex {
     return topSlots(touched, kept, priority, max);
   }
 
-  async #score(a: OverlapDocument, b: OverlapDocument): Promise<PairScore> {
+  async #score(
+    a: OverlapDocument,
+    b: OverlapDocument,
+  ): Promise<GradedPairScore> {
     const evidence = [
       textSimilarity(a, b, this.#stats),
       ...structureEvidence(a, b, this.#stats),
@@ -711,7 +719,12 @@ export class OverlapIndex {
         reasons: result.reasons,
       });
     }
-    return combine(evidence, this.#weights);
+    return gradePair(
+      combine(evidence, this.#weights),
+      a,
+      b,
+      this.#config.alternativeFactor,
+    );
   }
 
   async #rank(
@@ -726,7 +739,10 @@ export class OverlapIndex {
     for (const slot of slots) {
       const subject = this.#subjects[slot]!;
       if (subject.entityRef === ownRef) continue;
-      const { score, reasons } = await this.#score(doc, this.#document(slot));
+      const { score, reasons, kind } = await this.#score(
+        doc,
+        this.#document(slot),
+      );
       if (score < threshold || score === 0) continue;
       const owner = subject.owner;
       matches.push({
@@ -737,6 +753,7 @@ export class OverlapIndex {
         crossTeam: Boolean(
           owner && doc.subject.owner && owner !== doc.subject.owner,
         ),
+        kind,
         reasons,
       });
     }

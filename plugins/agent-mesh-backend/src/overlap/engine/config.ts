@@ -31,6 +31,11 @@ export interface OverlapConfig {
   threshold: number;
   /** At most this many matches per entity. Default 10. */
   maxResults: number;
+  /**
+   * An alternative's score is its strength times this (0..1), so that it ranks below a
+   * duplicate of the same strength. Default 0.8.
+   */
+  alternativeFactor: number;
   /** Kinds other than AiArtifact that take part when they carry the built-by annotation. */
   kinds: string[];
   /** spec.types that make an entity of those kinds take part even without the annotation. */
@@ -53,6 +58,7 @@ export const DEFAULT_OVERLAP_WEIGHTS: OverlapWeights = {
 export const DEFAULT_OVERLAP_CONFIG: OverlapConfig = {
   threshold: 0.3,
   maxResults: 10,
+  alternativeFactor: 0.8,
   kinds: DEFAULT_OVERLAP_KINDS,
   types: [],
   weights: DEFAULT_OVERLAP_WEIGHTS,
@@ -91,6 +97,11 @@ export function readOverlapConfig(config: Config): OverlapConfig {
       'threshold',
     ),
     maxResults,
+    alternativeFactor: checkUnit(
+      overlap.getOptionalNumber('alternativeFactor') ??
+        DEFAULT_OVERLAP_CONFIG.alternativeFactor,
+      'alternativeFactor',
+    ),
     kinds: overlap.getOptionalStringArray('kinds') ?? DEFAULT_OVERLAP_KINDS,
     types: overlap.getOptionalStringArray('types') ?? [],
     weights,

@@ -14,3 +14,5 @@ export {
 export type { OverlapConfig, OverlapWeights } from './config';
 export { tokenize } from './text';
 export { KNOWN_SYSTEMS, normalizeSystemName } from './systems';
+export { overlapKind } from './overlapKind';
+export type { OverlapKind } from './overlapKind';

@@ -17,6 +17,7 @@ const similar: PostSimilarResponse = {
       title: 'Brand A Sales Aggregator',
       owner: 'group:default/brand-a',
       score: 0.834,
+      kind: 'duplicate',
       reasons: [
         'both integrate shopify and salesforce',
         'shared terms: sales, weekly',
@@ -26,6 +27,7 @@ const similar: PostSimilarResponse = {
       entityRef: 'component:default/revenue-dashboard',
       title: 'Revenue Dashboard',
       score: 0.41,
+      kind: 'alternative',
       reasons: ['shared terms: revenue'],
     },
   ],
