@@ -32,6 +32,12 @@ export interface Config {
          */
         enabled?: boolean;
         /**
+         * `overlapsWith` stands for duplicate work (the same product, or the same job where at
+         * most one side is tied to a product). Set true to emit it for alternatives too (the
+         * same job done with different products). Default false.
+         */
+        includeAlternatives?: boolean;
+        /**
          * How long the answer for one entity is reused before the backend is asked again.
          * Default: the catalog's processing interval (`catalog.processingInterval`, 100 s
          * unless set), at most five minutes.

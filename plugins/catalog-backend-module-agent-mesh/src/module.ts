@@ -75,6 +75,10 @@ export const catalogModuleAgentMesh = createBackendModule({
               client: new AgentMeshOverlapClient({ discovery, auth }),
               logger,
               ...readOverlapEligibility(config),
+              includeAlternatives:
+                config.getOptionalBoolean(
+                  'agentMesh.overlap.processor.includeAlternatives',
+                ) ?? false,
               cacheTtlMs: readCacheTtlMs(config, minIntervalMs),
             }),
           );

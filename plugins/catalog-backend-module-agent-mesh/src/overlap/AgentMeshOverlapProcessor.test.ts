@@ -116,6 +116,29 @@ describe('AgentMeshOverlapProcessor', () => {
     );
   });
 
+  it('emits overlapsWith for duplicates, and for alternatives only when configured', async () => {
+    const answers = {
+      'aiartifact:default/sentry-digest': [
+        item('aiartifact:default/sentry-alerts'),
+        item('aiartifact:default/rollbar-digest', { kind: 'alternative' }),
+      ],
+    };
+    expect(await setup(answers).run(artifact('sentry-digest'))).toEqual([
+      'aiartifact:sentry-digest overlapsWith aiartifact:sentry-alerts',
+      'aiartifact:sentry-alerts overlapsWith aiartifact:sentry-digest',
+    ]);
+    expect(
+      await setup(answers, { includeAlternatives: true }).run(
+        artifact('sentry-digest'),
+      ),
+    ).toEqual([
+      'aiartifact:sentry-digest overlapsWith aiartifact:sentry-alerts',
+      'aiartifact:sentry-alerts overlapsWith aiartifact:sentry-digest',
+      'aiartifact:sentry-digest overlapsWith aiartifact:rollbar-digest',
+      'aiartifact:rollbar-digest overlapsWith aiartifact:sentry-digest',
+    ]);
+  });
+
   it('asks only for eligible entities', async () => {
     const { run, getOverlaps } = setup(
       {},

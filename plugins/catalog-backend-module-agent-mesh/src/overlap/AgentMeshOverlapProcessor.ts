@@ -53,6 +53,11 @@ export interface AgentMeshOverlapProcessorOptions {
   kinds?: string[];
   /** spec.types that make an entity of `kinds` take part without the annotation. */
   types?: string[];
+  /**
+   * Emit `overlapsWith` for alternatives too (the same job with other products), not only for
+   * duplicates. Default false.
+   */
+  includeAlternatives?: boolean;
   cacheTtlMs?: number;
   versionCheckMs?: number;
   versionedCacheMaxAgeMs?: number;
@@ -118,6 +123,7 @@ export class AgentMeshOverlapProcessor implements CatalogProcessor {
   private unavailableUntil = 0;
   private lastWarnAt: number | undefined;
   private failing = false;
+  private readonly includeAlternatives: boolean;
 
   constructor(options: AgentMeshOverlapProcessorOptions) {
     const d = OVERLAP_PROCESSOR_DEFAULTS;
@@ -125,6 +131,7 @@ export class AgentMeshOverlapProcessor implements CatalogProcessor {
     this.logger = options.logger;
     this.kinds = (options.kinds ?? DEFAULT_OVERLAP_KINDS).map(lower);
     this.types = options.types ?? [];
+    this.includeAlternatives = options.includeAlternatives ?? false;
     this.cacheTtlMs = options.cacheTtlMs ?? d.cacheTtlMs;
     this.versionCheckMs = options.versionCheckMs ?? d.versionCheckMs;
     this.versionedCacheMaxAgeMs =
@@ -162,6 +169,8 @@ export class AgentMeshOverlapProcessor implements CatalogProcessor {
     const selfRef = stringifyEntityRef(self);
     const items = await this.overlapsOf(selfRef);
     for (const item of items) {
+      // An answer without a kind is from a backend that did not grade overlaps: a duplicate.
+      if (item.kind === 'alternative' && !this.includeAlternatives) continue;
       const other = parseRef(item.entityRef);
       if (!other || stringifyEntityRef(other) === selfRef) continue;
       emit(
