@@ -29,7 +29,9 @@ interface NewOverlap {
 /**
  * After a reconcile: finds the cross-team overlaps of the written entries that are above the
  * threshold and not acknowledged, claims those pairs that were never notified, and sends one
- * notification to each owning team, naming the other artifact, its owner and why they match.
+ * notification to each owning team, naming the other artifact, its owner and why they match:
+ * duplicate work as such (normal severity), alternatives as the same job with other products
+ * (low severity).
  * Notifications with the same scope (the pair key) replace each other in the inbox.
  */
 export async function notifyNewOverlaps(options: {
@@ -66,14 +68,24 @@ export async function notifyNewOverlaps(options: {
       try {
         await notifications.send({
           recipients: { type: 'entity', entityRef: mine.owner },
-          payload: {
-            title: `Possible overlap: ${mine.title} and ${other.title}`,
-            description: `${other.title} (${other.entityRef}), owned by ${other.owner}, looks like your ${mine.title} (score ${match.score}): ${why}. If you keep both on purpose, acknowledge the overlap in the entity's YAML.`,
-            link: entityLink(other.entityRef),
-            topic: OVERLAP_NOTIFICATION_TOPIC,
-            scope: key,
-            severity: 'normal',
-          },
+          payload:
+            match.kind === 'alternative'
+              ? {
+                  title: `Same job, other products: ${mine.title} and ${other.title}`,
+                  description: `${other.title} (${other.entityRef}), owned by ${other.owner}, does the same job as your ${mine.title} with other products (score ${match.score}): ${why}. Consider standardising on one; if you keep both on purpose, acknowledge the overlap in the entity's YAML.`,
+                  link: entityLink(other.entityRef),
+                  topic: OVERLAP_NOTIFICATION_TOPIC,
+                  scope: key,
+                  severity: 'low',
+                }
+              : {
+                  title: `Possible duplicate work: ${mine.title} and ${other.title}`,
+                  description: `${other.title} (${other.entityRef}), owned by ${other.owner}, looks like the same work as your ${mine.title} (score ${match.score}): ${why}. If you keep both on purpose, acknowledge the overlap in the entity's YAML.`,
+                  link: entityLink(other.entityRef),
+                  topic: OVERLAP_NOTIFICATION_TOPIC,
+                  scope: key,
+                  severity: 'normal',
+                },
         });
         sent += 1;
       } catch (error) {

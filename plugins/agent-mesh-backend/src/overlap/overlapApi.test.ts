@@ -300,7 +300,8 @@ describe('overlap API', () => {
       expect(toBrandA.payload).toMatchObject({
         topic: 'agent-mesh-overlap',
         link: '/catalog/default/aiartifact/brand-b-sales-rollup',
-        title: expect.stringContaining('Brand B'),
+        title: expect.stringMatching(/^Possible duplicate work: .*Brand B/),
+        severity: 'normal',
         description: expect.stringMatching(
           /aiartifact:default\/brand-b-sales-rollup.*group:default\/brand-b.*both integrate/,
         ),

@@ -94,6 +94,7 @@ describe('findOverlapPairs and overlapClusters', () => {
     expect(clusters).toEqual([
       {
         label: '3 sales aggregators',
+        kind: 'duplicate',
         members: [a, b, c].map(e => ({
           entityRef: e.ref,
           title: e.title,
@@ -115,6 +116,7 @@ describe('findOverlapPairs and overlapClusters', () => {
       a: p,
       b: q,
       score,
+      kind: 'duplicate' as const,
       reasons: [],
     });
     // w-x, x-y and y-z overlap; w-y, x-z and w-z do not.
@@ -133,6 +135,22 @@ describe('findOverlapPairs and overlapClusters', () => {
       ['w', 'x', 'y', 'z'],
     ]);
     expect(clusters[0].maxScore).toBe(0.6);
+    expect(clusters[0].kind).toBe('duplicate');
+    // The same pairs as alternatives form a cluster of their own, after the duplicates.
+    const graded = overlapClusters(
+      [
+        ...chain,
+        { ...pair(w, y, 0.6), kind: 'alternative' as const },
+        { ...pair(x, z, 0.6), kind: 'alternative' as const },
+      ],
+      THRESHOLD,
+    );
+    expect(graded.map(cl => [cl.kind, cl.members.map(m => m.title)])).toEqual([
+      ['duplicate', ['w', 'x']],
+      ['duplicate', ['y', 'z']],
+      ['alternative', ['w', 'y']],
+      ['alternative', ['x', 'z']],
+    ]);
   });
 
   it('leaves out acknowledged, same-team and invisible overlaps', async () => {

@@ -1,5 +1,6 @@
 import {
   OverlapItem,
+  OverlapKind,
   OverviewOverlapCluster,
 } from '@agent-mesh/plugin-agent-mesh-common';
 import { averageLinkage } from './averageLinkage';
@@ -15,6 +16,7 @@ export interface OverlapPair {
   a: OverviewEntity;
   b: OverviewEntity;
   score: number;
+  kind: OverlapKind;
   reasons: string[];
 }
 
@@ -56,7 +58,13 @@ export async function findOverlapPairs(options: {
             entity.ref < other.ref ? [entity, other] : [other, entity];
           const key = `${a.ref} ${b.ref}`;
           const found = pairs.get(key) ?? {
-            pair: { a, b, score: item.score, reasons: item.reasons },
+            pair: {
+              a,
+              b,
+              score: item.score,
+              kind: item.kind ?? 'duplicate',
+              reasons: item.reasons,
+            },
             sides: new Set<string>(),
           };
           found.sides.add(entity.ref);
@@ -133,11 +141,27 @@ export function clusterLabel(
  * The overlap pairs grouped by average linkage (`averageLinkage`): a group holds together only
  * while its members' average pairwise score, a missing pair counting 0, stays at or above
  * `threshold` (the overlap threshold), so dense overlaps do not chain unrelated work into one
- * cluster. A pair whose two sides end up in different clusters is in neither. Largest first.
+ * cluster. A pair whose two sides end up in different clusters is in neither. Duplicate work
+ * and alternatives are clustered apart (two different findings); duplicate clusters come
+ * first, each kind largest first.
  */
 export function overlapClusters(
   pairs: OverlapPair[],
   threshold: number,
+): OverviewOverlapCluster[] {
+  return (['duplicate', 'alternative'] as const).flatMap(kind =>
+    clustersOfKind(
+      pairs.filter(p => p.kind === kind),
+      threshold,
+      kind,
+    ),
+  );
+}
+
+function clustersOfKind(
+  pairs: OverlapPair[],
+  threshold: number,
+  kind: OverlapKind,
 ): OverviewOverlapCluster[] {
   const entities = new Map<string, OverviewEntity>();
   for (const { a, b } of pairs) {
@@ -175,6 +199,7 @@ export function overlapClusters(
       }
       return {
         label: clusterLabel(sorted, inside),
+        kind,
         members: sorted.map(m => ({
           entityRef: m.ref,
           title: m.title,

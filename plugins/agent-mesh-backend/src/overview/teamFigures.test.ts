@@ -71,7 +71,9 @@ describe('computeTeamFigures', () => {
         [artB.ref, 80],
         [agentA.ref, 95],
       ]),
-      overlapPairs: [{ a: artA, b: artB, score: 0.7, reasons: [] }],
+      overlapPairs: [
+        { a: artA, b: artB, score: 0.7, kind: 'duplicate', reasons: [] },
+      ],
     },
     tree.subtreeOf('group:default/brands'),
   );

@@ -1,4 +1,7 @@
-import { GetScorecardResponse } from '@agent-mesh/plugin-agent-mesh-common';
+import {
+  GetScorecardResponse,
+  OverlapKind,
+} from '@agent-mesh/plugin-agent-mesh-common';
 import { ScorecardCheckContext } from '@agent-mesh/plugin-agent-mesh-node';
 
 /** One check's outcome in a scorecard, as the API returns it. */
@@ -12,6 +15,8 @@ export interface OverlapInfo {
   entityRef: string;
   crossTeam: boolean;
   acknowledged: boolean;
+  /** Duplicate work, or the same job with other products; absent means duplicate. */
+  kind?: OverlapKind;
   /** 0..1 */
   score: number;
 }

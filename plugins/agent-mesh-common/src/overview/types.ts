@@ -1,3 +1,4 @@
+import { OverlapKind } from '../overlap';
 /**
  * The time span of an overview: `since` inclusive, `until` exclusive, both ISO 8601 UTC.
  *
@@ -97,6 +98,11 @@ export interface OverviewClusterMember {
 export interface OverviewOverlapCluster {
   /** E.g. "3 sales aggregators". */
   label: string;
+  /**
+   * `duplicate`: the members do the same work (consolidate); `alternative`: the same job with
+   * different products (standardise). Clustered apart.
+   */
+  kind: OverlapKind;
   members: OverviewClusterMember[];
   /** The distinct owners of the members. */
   owners: string[];

@@ -129,7 +129,7 @@ export const scorecard: GetScorecardResponse = {
       title: 'No unacknowledged cross-team overlap',
       status: 'fail',
       detail:
-        "Overlaps other teams' work: aiartifact:default/brand-b-sales-rollup (0.83). Talk to the other owners.",
+        "Duplicates other teams' work: aiartifact:default/brand-b-sales-rollup (0.83). Talk to the other owners.",
     },
     {
       id: 'agent-sponsor',
@@ -356,6 +356,7 @@ export const overview: GetOverviewResponse = {
   overlapClusters: [
     {
       label: '3 sales aggregators',
+      kind: 'duplicate',
       members: [
         {
           entityRef: 'aiartifact:default/brand-a-sales-aggregator',

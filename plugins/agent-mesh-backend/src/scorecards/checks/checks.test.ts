@@ -156,6 +156,52 @@ describe('built-in checks on the example organisation', () => {
     expect(byId['recent-activity'].detail).toContain('No action in the log');
   });
 
+  it('fails on duplicate work and only warns on alternatives', async () => {
+    const triage = findExample(entities, 'support-ticket-triage');
+    const overlap = builtInChecks.find(
+      c => c.id === 'no-unacknowledged-overlap',
+    )!;
+    const withOverlaps = (
+      ...items: Array<{ entityRef: string; kind: 'duplicate' | 'alternative' }>
+    ) =>
+      createScorecardContext({
+        source: createSnapshotSource(entities),
+        now: EXAMPLES_NOW,
+        activityWindowDays: 30,
+        overlaps: {
+          overlapsOf: async () =>
+            items.map(i => ({
+              ...i,
+              crossTeam: true,
+              acknowledged: false,
+              score: 0.6,
+            })),
+        },
+      });
+    const alternative = {
+      entityRef: 'aiartifact:default/freshdesk-triage',
+      kind: 'alternative' as const,
+    };
+    const duplicate = {
+      entityRef: 'aiartifact:default/zendesk-triage',
+      kind: 'duplicate' as const,
+    };
+    expect(await overlap.evaluate(triage, withOverlaps(alternative))).toEqual({
+      status: 'warn',
+      detail: expect.stringMatching(
+        /^Other teams do the same job with other products: aiartifact:default\/freshdesk-triage \(0\.60\)\. Consider standardising on one/,
+      ),
+    });
+    const both = await overlap.evaluate(
+      triage,
+      withOverlaps(duplicate, alternative),
+    );
+    expect(both.status).toBe('fail');
+    expect(both.detail).toMatch(
+      /^Duplicates other teams' work: aiartifact:default\/zendesk-triage \(0\.60\)\..* Alternatives \(the same job with other products\): aiartifact:default\/freshdesk-triage/,
+    );
+  });
+
   it('is na for overlaps and activity when no lookup is connected', async () => {
     const bare = createScorecardContext({
       source: createSnapshotSource(entities),

@@ -1,8 +1,13 @@
 import { isAgentEntity } from '@agent-mesh/plugin-agent-mesh-common';
 import { lifecycleOf, refOf } from '../refs';
 import { BuiltInCheck, fail, na, pass, warn } from './BuiltInCheck';
+import { OverlapInfo } from '../types';
 
-/** No unacknowledged cross-team overlap; proposed work only warns (it is not built yet). */
+/**
+ * No unacknowledged cross-team duplicate work. Duplicates fail (proposed work only warns: it is
+ * not built yet); alternatives (the same job with other products) warn, since choosing one
+ * vendor is a question to settle, not waste to remove now.
+ */
 export const overlapCheck: BuiltInCheck = {
   id: 'no-unacknowledged-overlap',
   title: 'No unacknowledged cross-team overlap',
@@ -26,13 +31,35 @@ export const overlapCheck: BuiltInCheck = {
           : 'No overlap with other teams.',
       );
     }
-    const list = open
-      .map(o => `${o.entityRef} (${o.score.toFixed(2)})`)
-      .join(', ');
-    const todo =
-      'Talk to the other owners: merge the work, or keep both and record why in spec.acknowledgedOverlaps (agent-mesh.io/acknowledged-overlaps on other kinds).';
+    const list = (items: OverlapInfo[]) =>
+      items.map(o => `${o.entityRef} (${o.score.toFixed(2)})`).join(', ');
+    const duplicates = open.filter(o => o.kind !== 'alternative');
+    const alternatives = open.filter(o => o.kind === 'alternative');
+    const ack =
+      'or keep both and record why in spec.acknowledgedOverlaps (agent-mesh.io/acknowledged-overlaps on other kinds).';
+    const alsoAlternatives = alternatives.length
+      ? ` Alternatives (the same job with other products): ${list(
+          alternatives,
+        )}.`
+      : '';
+    if (duplicates.length === 0) {
+      return warn(
+        `Other teams do the same job with other products: ${list(
+          alternatives,
+        )}. Consider standardising on one, ${ack}`,
+      );
+    }
+    const todo = `Talk to the other owners: merge the work, ${ack}`;
     return lifecycleOf(entity) === 'proposed'
-      ? warn(`Proposed work overlaps other teams' work: ${list}. ${todo}`)
-      : fail(`Overlaps other teams' work: ${list}. ${todo}`);
+      ? warn(
+          `Proposed work duplicates other teams' work: ${list(
+            duplicates,
+          )}. ${todo}${alsoAlternatives}`,
+        )
+      : fail(
+          `Duplicates other teams' work: ${list(
+            duplicates,
+          )}. ${todo}${alsoAlternatives}`,
+        );
   },
 };
