@@ -19,9 +19,9 @@ export function registerFindSimilarArtifactsAction(
     title: 'Find existing work similar to what you plan to build',
     description: `Call this before you start building a tool, integration, aggregator, dashboard, workflow or service: describe what you are about to build and learn whether a team in the organisation has already built something that does the same job.
 
-Returns the AI-built artifacts of the Backstage catalog that overlap with the description, other teams' work first and then by score, each with its entityRef, title, owning team, a score from 0 to 1 (0.5 and above is a strong overlap), the reasons for the match (shared integrations, shared terms, same type) and a link to its catalog page. An empty list means nothing similar is known.
+Returns the AI-built artifacts of the Backstage catalog that overlap with the description, other teams' work first and then by score, each with its entityRef, title, owning team, a score from 0 to 1 (0.5 and above is a strong overlap), its kind ("duplicate": the same product or the same job, so building it again is duplicate work; "alternative": the same job done with a different product), the reasons for the match (shared integrations, shared terms, same type; for an alternative, the job and the products on each side) and a link to its catalog page. An empty list means nothing similar is known.
 
-When a strong match belongs to another team, do not build a duplicate: tell the user who owns it, and call get-build-context for its purpose, docs, source and how to reuse it. Read-only.`,
+When a strong duplicate belongs to another team, do not build it again: tell the user who owns it, and call get-build-context for its purpose, docs, source and how to reuse it. For a strong alternative, tell the user that another team does this job with another product, so that they can choose to standardise. Read-only.`,
     attributes: { readOnly: true, idempotent: true, destructive: false },
     schema: {
       input: z => z.object(plannedWorkShape(z, 10)),
@@ -34,6 +34,11 @@ When a strong match belongs to another team, do not build a duplicate: tell the 
                 title: z.string(),
                 owner: z.string().optional(),
                 score: z.number().describe('0..1; 0.5 and above is strong'),
+                kind: z
+                  .enum(['duplicate', 'alternative'])
+                  .describe(
+                    'duplicate: the same work; alternative: the same job with another product',
+                  ),
                 reasons: z.array(z.string()),
                 link: z.string().describe('The catalog page of the artifact'),
               }),

@@ -145,6 +145,7 @@ describe('MCP actions', () => {
       title: 'Brand A Sales Aggregator',
       owner: 'group:default/brand-a',
       score: expect.any(Number),
+      kind: 'duplicate',
       reasons: expect.arrayContaining([expect.stringMatching(/shopify/)]),
       link: 'http://localhost:3000/catalog/default/aiartifact/brand-a-sales-aggregator',
     });

@@ -9,6 +9,7 @@ const aggregators = [
     title: 'Brand A Sales Aggregator',
     owner: 'group:default/brand-a',
     score: 0.72,
+    kind: 'duplicate',
     reasons: ['both integrate shopify and salesforce', 'same type aggregator'],
   },
   {
@@ -16,6 +17,7 @@ const aggregators = [
     title: 'Brand B Weekly Revenue Roll-up',
     owner: 'group:default/brand-b',
     score: 0.61,
+    kind: 'duplicate',
     reasons: ['both integrate shopify and salesforce'],
   },
   {
@@ -23,6 +25,7 @@ const aggregators = [
     title: 'Order Sync Integration',
     owner: 'group:default/operations',
     score: 0.34,
+    kind: 'duplicate',
     reasons: ['both integrate shopify'],
   },
 ];
@@ -62,7 +65,7 @@ describe('agent-mesh:check-overlap', () => {
     }));
     const ctx = createMockActionContext({ input });
     await expect(createAction().handler(ctx)).rejects.toThrow(
-      /2 existing artifact\(s\) already do this job \(score at least 0.5\):\n- Brand A Sales Aggregator \(aiartifact:default\/brand-a-sales-aggregator\), owned by group:default\/brand-a, score 0.72: both integrate shopify and salesforce; same type aggregator. http:\/\/localhost:3000\/catalog\/default\/aiartifact\/brand-a-sales-aggregator\n- Brand B Weekly Revenue Roll-up/,
+      /2 existing artifact\(s\) already do this job \(score at least 0.5\):\n- duplicate: Brand A Sales Aggregator \(aiartifact:default\/brand-a-sales-aggregator\), owned by group:default\/brand-a, score 0.72: both integrate shopify and salesforce; same type aggregator. http:\/\/localhost:3000\/catalog\/default\/aiartifact\/brand-a-sales-aggregator\n- duplicate: Brand B Weekly Revenue Roll-up/,
     );
     expect(ctx.output).toHaveBeenCalledWith('blocked', true);
     expect(ctx.output).toHaveBeenCalledWith(
@@ -116,6 +119,33 @@ describe('agent-mesh:check-overlap', () => {
         reason: 'Leadership digest by e-mail, not a per-brand report',
       },
     ]);
+  });
+
+  it('does not block on alternatives, and warns about them', async () => {
+    backend = await startBackend(() => ({
+      status: 200,
+      body: {
+        items: [
+          {
+            entityRef: 'aiartifact:default/hubspot-sales-digest',
+            title: 'HubSpot Sales Digest',
+            owner: 'group:default/brand-b',
+            score: 0.66,
+            kind: 'alternative',
+            reasons: ['both do crm: salesforce here, hubspot there'],
+          },
+        ],
+      },
+    }));
+    const logger = mockServices.logger.mock();
+    const ctx = createMockActionContext({ input, logger });
+    await createAction().handler(ctx);
+    expect(ctx.output).toHaveBeenCalledWith('blocked', false);
+    expect(logger.warn).toHaveBeenCalledWith(
+      expect.stringMatching(
+        /^1 existing artifact\(s\) do the same job with other products \(score at least 0.5\); consider standardising on one:\n- alternative: HubSpot Sales Digest/,
+      ),
+    );
   });
 
   it('passes below the threshold, and takes a custom threshold', async () => {

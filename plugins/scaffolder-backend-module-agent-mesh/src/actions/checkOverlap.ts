@@ -30,7 +30,7 @@ function entityLink(baseUrl: string, entityRef: string): string {
 }
 
 function describeMatch(match: OverlapMatch): string {
-  return `- ${match.title} (${match.entityRef})${
+  return `- ${match.kind ?? 'duplicate'}: ${match.title} (${match.entityRef})${
     match.owner ? `, owned by ${match.owner}` : ''
   }, score ${match.score.toFixed(2)}: ${match.reasons.join('; ')}. ${
     match.link
@@ -56,7 +56,7 @@ export function createCheckOverlapAction(options: {
   return createTemplateAction({
     id: 'agent-mesh:check-overlap',
     description:
-      'Checks the Agent Mesh overlap index for existing work that does the same job as what the template is about to create. Fails the step when a match reaches the threshold, unless an acknowledgement is given; outputs the matches and, when acknowledged, acknowledgedOverlaps for the new entity.',
+      'Checks the Agent Mesh overlap index for existing work that does the same job as what the template is about to create. Fails the step when a duplicate (the same product or the same job) reaches the threshold, unless an acknowledgement is given; alternatives (the same job with another product) are logged as warnings. Outputs the matches with their kind and, when acknowledged, acknowledgedOverlaps for the new entity.',
     supportsDryRun: true,
     examples: [
       {
@@ -120,6 +120,11 @@ export function createCheckOverlapAction(options: {
                 title: z.string(),
                 owner: z.string().optional(),
                 score: z.number(),
+                kind: z
+                  .enum(['duplicate', 'alternative'])
+                  .describe(
+                    'duplicate: the same work; alternative: the same job with another product',
+                  ),
                 reasons: z.array(z.string()),
                 link: z.string(),
               }),
@@ -183,8 +188,12 @@ export function createCheckOverlapAction(options: {
         link: entityLink(appBaseUrl, item.entityRef),
       }));
       const above = matches.filter(m => m.score >= threshold);
+      // Duplicate work blocks; another team doing the job with another product is worth
+      // knowing before building, but is a choice of vendor, not a reason to stop.
+      const duplicates = above.filter(m => m.kind !== 'alternative');
+      const alternatives = above.filter(m => m.kind === 'alternative');
       const acknowledgement = input.acknowledgement?.trim();
-      const blocked = above.length > 0 && !acknowledgement;
+      const blocked = duplicates.length > 0 && !acknowledgement;
       const acknowledgedOverlaps: AcknowledgedOverlap[] = acknowledgement
         ? above.map(m => ({ entityRef: m.entityRef, reason: acknowledgement }))
         : [];
@@ -202,11 +211,20 @@ export function createCheckOverlapAction(options: {
           .map(describeMatch)
           .join('\n')}`,
       );
+      if (alternatives.length > 0) {
+        ctx.logger.warn(
+          `${
+            alternatives.length
+          } existing artifact(s) do the same job with other products (score at least ${threshold}); consider standardising on one:\n${alternatives
+            .map(describeMatch)
+            .join('\n')}`,
+        );
+      }
       if (blocked) {
         throw new Error(
           `${
-            above.length
-          } existing artifact(s) already do this job (score at least ${threshold}):\n${above
+            duplicates.length
+          } existing artifact(s) already do this job (score at least ${threshold}):\n${duplicates
             .map(describeMatch)
             .join(
               '\n',
