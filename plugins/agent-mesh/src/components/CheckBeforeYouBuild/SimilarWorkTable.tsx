@@ -6,7 +6,12 @@ import Typography from '@material-ui/core/Typography';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import { SimilarItem } from '@agent-mesh/plugin-agent-mesh-common';
 import { ScoreBar } from './ScoreBar';
-import { ColumnHeaders, OwnerLink, ReasonList } from '../shared';
+import {
+  ColumnHeaders,
+  OverlapKindChip,
+  OwnerLink,
+  ReasonList,
+} from '../shared';
 
 const COLUMNS = ['Existing work', 'Owner', 'Similarity', 'Why'];
 
@@ -27,6 +32,7 @@ export function SimilarWorkTable(props: { items: SimilarItem[] }) {
               >
                 {item.entityRef}
               </Typography>
+              <OverlapKindChip kind={item.kind} />
             </TableCell>
             <TableCell style={{ whiteSpace: 'nowrap' }}>
               <OwnerLink owner={item.owner} />

@@ -5,7 +5,7 @@ import Typography from '@material-ui/core/Typography';
 import { InfoCard } from '@backstage/core-components';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import { OverviewOverlapCluster } from '@agent-mesh/plugin-agent-mesh-common';
-import { formatPercent } from '../shared';
+import { formatPercent, OverlapKindChip } from '../shared';
 import { shortName } from './names';
 
 /** "3 sales aggregators: brand-a, brand-b, brand-c". */
@@ -22,9 +22,12 @@ function ClusterCard(props: { cluster: OverviewOverlapCluster }) {
         <Typography variant="h6" component="h3">
           {heading}
         </Typography>
-        <Typography variant="caption" color="textSecondary">
-          Strongest overlap {formatPercent(cluster.maxScore)}
-        </Typography>
+        <Box display="flex" alignItems="center" style={{ gap: 8 }}>
+          <OverlapKindChip kind={cluster.kind} />
+          <Typography variant="caption" color="textSecondary">
+            Strongest overlap {formatPercent(cluster.maxScore)}
+          </Typography>
+        </Box>
         <ul style={{ paddingLeft: 20, margin: '8px 0' }}>
           {cluster.members.map(member => (
             <li key={member.entityRef}>
@@ -63,7 +66,7 @@ export function OverlapClustersCard(props: {
   return (
     <InfoCard
       title="Overlap clusters"
-      subheader="Different teams building the same thing; acknowledged overlaps left out"
+      subheader="Different teams building the same thing (duplicates), or doing the same job with different products (alternatives); acknowledged overlaps left out"
     >
       {clusters.length === 0 ? (
         <Typography color="textSecondary">

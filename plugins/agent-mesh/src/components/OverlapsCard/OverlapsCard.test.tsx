@@ -44,7 +44,9 @@ describe('OverlapsCard', () => {
         .map(h => h.textContent),
     ).toEqual(['Entity', 'Owner', 'Score', 'Why', 'Status']);
     expect(
-      screen.getByText('2 similar entities, 1 in other teams'),
+      screen.getByText(
+        '2 similar entities (2 duplicate, 0 alternative), 1 in other teams',
+      ),
     ).toBeInTheDocument();
 
     const [first, second] = within(table).getAllByTestId('overlap-row');
@@ -60,6 +62,7 @@ describe('OverlapsCard', () => {
     ).toHaveAttribute('href', '/catalog/default/group/brand-b');
     expect(within(first).getByText('83%')).toBeInTheDocument();
     expect(within(first).getByText('Cross-team')).toBeInTheDocument();
+    expect(within(first).getByText('Duplicate')).toBeInTheDocument();
     expect(
       within(first).getByText(
         'both integrate shopify, salesforce and snowflake',
@@ -72,7 +75,63 @@ describe('OverlapsCard', () => {
     expect(within(second).getByText('Acknowledged')).toBeInTheDocument();
   });
 
-  it('lets the keyboard reach every link', async () => {
+  it('marks alternatives and filters by kind', async () => {
+    const api = fakeAgentMeshApi({
+      getOverlaps: jest.fn(async () => ({
+        ...overlaps,
+        items: [
+          ...overlaps.items,
+          {
+            entityRef: 'aiartifact:default/brand-c-hubspot-rollup',
+            title: 'Brand C HubSpot Roll-up',
+            owner: 'group:default/brand-c',
+            score: 0.52,
+            crossTeam: true,
+            kind: 'alternative' as const,
+            acknowledged: false,
+            reasons: ['both do crm: salesforce here, hubspot there'],
+          },
+        ],
+      })),
+    });
+    await render(api);
+    const table = await screen.findByRole('table', {
+      name: 'Overlapping entities',
+    });
+    const rows = () => within(table).getAllByTestId('overlap-row');
+    expect(rows()).toHaveLength(3);
+    expect(within(rows()[2]).getByText('Alternative')).toBeInTheDocument();
+    expect(
+      within(rows()[2]).getByText(
+        'both do crm: salesforce here, hubspot there',
+      ),
+    ).toBeInTheDocument();
+
+    const filter = screen.getByRole('group', {
+      name: 'Show overlaps of kind',
+    });
+    await userEvent.click(
+      within(filter).getByRole('button', { name: 'Alternatives (1)' }),
+    );
+    expect(rows()).toHaveLength(1);
+    expect(
+      within(rows()[0]).getByRole('link', { name: 'Brand C HubSpot Roll-up' }),
+    ).toBeInTheDocument();
+    expect(
+      within(filter).getByRole('button', { name: 'Alternatives (1)' }),
+    ).toHaveAttribute('aria-pressed', 'true');
+
+    await userEvent.click(
+      within(filter).getByRole('button', { name: 'Duplicates (2)' }),
+    );
+    expect(rows()).toHaveLength(2);
+    await userEvent.click(
+      within(filter).getByRole('button', { name: 'All (3)' }),
+    );
+    expect(rows()).toHaveLength(3);
+  });
+
+  it('lets the keyboard reach every link and the filter', async () => {
     const api = fakeAgentMeshApi({
       getOverlaps: jest.fn(async () => overlaps),
     });
@@ -80,8 +139,10 @@ describe('OverlapsCard', () => {
     await screen.findByRole('table', { name: 'Overlapping entities' });
 
     const links = screen.getAllByRole('link');
+    // The kind filter's buttons come first.
+    const stops = links.length + screen.getAllByRole('button').length;
     const focused: (Element | null)[] = [];
-    for (let i = 0; i < links.length; i++) {
+    for (let i = 0; i < stops; i++) {
       await userEvent.tab();
       focused.push(document.activeElement);
     }

@@ -7,12 +7,43 @@ import {
 import { useApi } from '@backstage/core-plugin-api';
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import { useEntity } from '@backstage/plugin-catalog-react';
+import Button from '@material-ui/core/Button';
+import ButtonGroup from '@material-ui/core/ButtonGroup';
+import { useState } from 'react';
 import useAsync from 'react-use/esm/useAsync';
+import { OverlapKind } from '@agent-mesh/plugin-agent-mesh-common';
 import { agentMeshApiRef } from '../../api';
-import { isNotFoundError } from '../shared';
+import { isNotFoundError, overlapKindLabel } from '../shared';
 import { OverlapsTable } from './OverlapsTable';
 
 const TITLE = 'Overlaps';
+
+type KindFilter = 'all' | OverlapKind;
+const FILTERS: KindFilter[] = ['all', 'duplicate', 'alternative'];
+
+/** All, or only duplicates, or only alternatives. */
+function KindFilterButtons(props: {
+  value: KindFilter;
+  onChange: (value: KindFilter) => void;
+  counts: Record<KindFilter, number>;
+}) {
+  return (
+    <ButtonGroup size="small" aria-label="Show overlaps of kind">
+      {FILTERS.map(filter => (
+        <Button
+          key={filter}
+          aria-pressed={props.value === filter}
+          variant={props.value === filter ? 'contained' : 'outlined'}
+          color={props.value === filter ? 'primary' : 'default'}
+          onClick={() => props.onChange(filter)}
+        >
+          {filter === 'all' ? 'All' : `${overlapKindLabel(filter)}s`} (
+          {props.counts[filter]})
+        </Button>
+      ))}
+    </ButtonGroup>
+  );
+}
 
 /**
  * The entity's overlaps with other work, cross-team first: what else solves the same problem,
@@ -26,6 +57,7 @@ export function OverlapsCard() {
     () => api.getOverlaps(entityRef),
     [api, entityRef],
   );
+  const [filter, setFilter] = useState<KindFilter>('all');
 
   if (loading) {
     return (
@@ -54,16 +86,33 @@ export function OverlapsCard() {
       </InfoCard>
     );
   }
+  const kindOf = (item: (typeof items)[number]) => item.kind ?? 'duplicate';
+  const counts: Record<KindFilter, number> = {
+    all: items.length,
+    duplicate: items.filter(item => kindOf(item) === 'duplicate').length,
+    alternative: items.filter(item => kindOf(item) === 'alternative').length,
+  };
+  const shown =
+    filter === 'all' ? items : items.filter(item => kindOf(item) === filter);
   const crossTeam = items.filter(item => item.crossTeam).length;
   return (
     <InfoCard
       title={TITLE}
       subheader={`${items.length} similar ${
         items.length === 1 ? 'entity' : 'entities'
-      }, ${crossTeam} in other teams`}
+      } (${counts.duplicate} duplicate, ${
+        counts.alternative
+      } alternative), ${crossTeam} in other teams`}
+      action={
+        <KindFilterButtons
+          value={filter}
+          onChange={setFilter}
+          counts={counts}
+        />
+      }
       noPadding
     >
-      <OverlapsTable items={items} />
+      <OverlapsTable items={shown} />
     </InfoCard>
   );
 }

@@ -6,7 +6,13 @@ import TableRow from '@material-ui/core/TableRow';
 import { StatusOK, StatusWarning } from '@backstage/core-components';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import { OverlapItem } from '@agent-mesh/plugin-agent-mesh-common';
-import { ColumnHeaders, formatPercent, OwnerLink, ReasonList } from '../shared';
+import {
+  ColumnHeaders,
+  formatPercent,
+  OverlapKindChip,
+  OwnerLink,
+  ReasonList,
+} from '../shared';
 
 const COLUMNS = ['Entity', 'Owner', 'Score', 'Why', 'Status'];
 
@@ -20,16 +26,17 @@ export function OverlapsTable(props: { items: OverlapItem[] }) {
           <TableRow key={item.entityRef} data-testid="overlap-row">
             <TableCell component="th" scope="row" role="rowheader">
               <EntityRefLink entityRef={item.entityRef} title={item.title} />
-              {item.crossTeam && (
-                <div>
+              <div style={{ display: 'flex', gap: 4, marginTop: 4 }}>
+                <OverlapKindChip kind={item.kind} />
+                {item.crossTeam && (
                   <Chip
                     size="small"
                     color="secondary"
                     variant="outlined"
                     label="Cross-team"
                   />
-                </div>
-              )}
+                )}
+              </div>
             </TableCell>
             <TableCell style={{ whiteSpace: 'nowrap' }}>
               <OwnerLink owner={item.owner} />

@@ -7,3 +7,4 @@ export { errorTitle } from './errorTitle';
 export { ColumnHeaders } from './ColumnHeaders';
 export { OwnerLink } from './OwnerLink';
 export { ReasonList } from './ReasonList';
+export { OverlapKindChip, overlapKindLabel } from './OverlapKindChip';
