@@ -1,7 +1,7 @@
 import { PermissionsService } from '@backstage/backend-plugin-api';
 import { ActionsRegistryService } from '@backstage/backend-plugin-api/alpha';
 import { agentMeshInsightsReadPermission } from '@agent-mesh/plugin-agent-mesh-common';
-import { OverlapService } from '../overlap';
+import { OverlapService, readiness } from '../overlap';
 import { plannedWorkShape, requirePermission } from './shared';
 
 /** `agent-mesh:find-similar-artifacts`: the "does this exist already?" check for agents. */
@@ -44,6 +44,17 @@ When a strong duplicate belongs to another team, do not build it again: tell the
               }),
             )
             .describe('Similar existing artifacts, best match first'),
+          indexReady: z
+            .boolean()
+            .describe(
+              'False right after the portal started, while the index is still being built: an empty list then does not mean that nothing similar exists; ask again in a few seconds',
+            ),
+          message: z
+            .string()
+            .optional()
+            .describe(
+              'What an incomplete answer means, when indexReady is false',
+            ),
         }),
     },
     action: async ({ input, credentials }) => {
@@ -60,6 +71,7 @@ When a strong duplicate belongs to another team, do not build it again: tell the
             ...item,
             link: entityLink(item.entityRef),
           })),
+          ...readiness(overlap.indexReady()),
         },
       };
     },

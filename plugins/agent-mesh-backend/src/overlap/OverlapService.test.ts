@@ -55,6 +55,9 @@ describe('DefaultOverlapService', () => {
       entityRef: ref,
       items: [],
       indexVersion: expect.any(Number),
+      // Nothing has reconciled the store with the catalog yet.
+      indexReady: false,
+      message: expect.any(String),
     });
     expect(catalog.getEntityByRef).toHaveBeenCalledTimes(1);
     expect(await service.lookup('aiartifact:default/nope')).toBeUndefined();

@@ -27,7 +27,16 @@ export interface OverlapService {
   lookup(entityRef: string): Promise<GetOverlapsResponse | undefined>;
   /** Indexed entities similar to work that is not in the catalog yet. */
   similar(input: SimilarInput & { limit?: number }): Promise<SimilarItem[]>;
+  /**
+   * Whether the index holds the catalog yet (a reconcile has completed). Until then, an empty
+   * answer means "not known yet", not "nothing similar".
+   */
+  indexReady(): boolean;
 }
+
+/** What answers say while the index is not built yet. */
+export const INDEX_NOT_READY_MESSAGE =
+  'The overlap index is still being built from the catalog: this answer may miss matches. Ask again in a few seconds.';
 
 /** An owner as the index stores it: a full entity ref (`brand-a` is `group:default/brand-a`). */
 function ownerRef(owner: string): string {
@@ -43,6 +52,16 @@ function ownerRef(owner: string): string {
   }
 }
 
+/** `indexReady`, and the message that says what it means while false. */
+export function readiness(ready: boolean): {
+  indexReady: boolean;
+  message?: string;
+} {
+  return ready
+    ? { indexReady: true }
+    : { indexReady: false, message: INDEX_NOT_READY_MESSAGE };
+}
+
 export class DefaultOverlapService implements OverlapService {
   constructor(
     private readonly options: {
@@ -54,6 +73,10 @@ export class DefaultOverlapService implements OverlapService {
       logger: LoggerService;
     },
   ) {}
+
+  indexReady(): boolean {
+    return this.options.synced.ready;
+  }
 
   async overlapsOf(entityRef: string): Promise<OverlapItem[]> {
     return (await this.#overlaps(entityRef, false))?.items ?? [];
@@ -77,6 +100,7 @@ export class DefaultOverlapService implements OverlapService {
     return {
       entityRef: entry.entityRef,
       indexVersion: synced.seq,
+      ...readiness(synced.ready),
       items: matches.map(match => {
         const other = synced.entry(match.entityRef);
         return {

@@ -17,7 +17,14 @@ const PAGE = 2_000;
  * reader has to read every entry again).
  */
 export type OverlapChanges =
-  | { kind: 'changes'; seq: number; upserts: OverlapEntry[]; removed: string[] }
+  | {
+      kind: 'changes';
+      seq: number;
+      upserts: OverlapEntry[];
+      removed: string[];
+      /** When a reconcile with the catalog last completed (epoch ms), if ever. */
+      reconciledAt?: number;
+    }
   | { kind: 'reload' };
 
 /** The stored overlap subjects, shared by all replicas. */
@@ -48,6 +55,10 @@ export interface OverlapSubjectStore {
   }): Promise<number>;
   /** Drops tombstones written before `olderThanMs` (epoch ms). */
   pruneTombstones(olderThanMs: number): Promise<number>;
+  /** Records that a reconcile with the catalog completed at `at` (epoch ms). */
+  markReconciled(at: number): Promise<void>;
+  /** When a reconcile last completed (epoch ms), or undefined before the first. */
+  reconciledAt(): Promise<number | undefined>;
 }
 
 interface SubjectRow {
@@ -124,8 +135,15 @@ export class DatabaseOverlapSubjectStore implements OverlapSubjectStore {
 
   async changesSince(since: number): Promise<OverlapChanges> {
     const state = await this.#state(this.db);
+    const { reconciledAt } = state;
     if (state.seq === since) {
-      return { kind: 'changes', seq: since, upserts: [], removed: [] };
+      return {
+        kind: 'changes',
+        seq: since,
+        upserts: [],
+        removed: [],
+        reconciledAt,
+      };
     }
     if (since < state.prunedSeq) return { kind: 'reload' };
     const rows: SubjectRow[] = await this.db(SUBJECTS)
@@ -139,7 +157,7 @@ export class DatabaseOverlapSubjectStore implements OverlapSubjectStore {
       if (row.deleted) removed.push(row.entity_ref);
       else upserts.push(parse(row));
     }
-    return { kind: 'changes', seq, upserts, removed };
+    return { kind: 'changes', seq, upserts, removed, reconciledAt };
   }
 
   async hashes(): Promise<{ seq: number; hashes: Map<string, string> }> {
@@ -217,9 +235,26 @@ export class DatabaseOverlapSubjectStore implements OverlapSubjectStore {
     });
   }
 
+  async markReconciled(at: number): Promise<void> {
+    await this.db(STATE).where({ id: 1 }).update({ reconciled_at: at });
+  }
+
+  async reconciledAt(): Promise<number | undefined> {
+    return (await this.#state(this.db)).reconciledAt;
+  }
+
   async #state(db: Knex | Knex.Transaction) {
-    const row = await db(STATE).where({ id: 1 }).first('seq', 'pruned_seq');
-    return { seq: Number(row.seq), prunedSeq: Number(row.pruned_seq) };
+    const row = await db(STATE)
+      .where({ id: 1 })
+      .first('seq', 'pruned_seq', 'reconciled_at');
+    return {
+      seq: Number(row.seq),
+      prunedSeq: Number(row.pruned_seq),
+      reconciledAt:
+        row.reconciled_at === null || row.reconciled_at === undefined
+          ? undefined
+          : Number(row.reconciled_at),
+    };
   }
 
   /** Increments the counter; on PostgreSQL the row lock is held until the transaction ends. */

@@ -27,6 +27,7 @@ function fakeStore(
       return seqs.shift()!;
     }),
     changesSince: jest.fn(async () => changes.shift()!),
+    reconciledAt: jest.fn(async () => undefined),
   };
   return store as unknown as OverlapSubjectStore & typeof store;
 }
@@ -58,6 +59,31 @@ describe('SyncedOverlapIndex', () => {
     expect(synced.seq).toBe(3);
     expect(synced.index.has('aiartifact:default/a')).toBe(false);
     expect(synced.entry('aiartifact:default/b')?.title).toBe('b');
+  });
+
+  it('is ready once the store says that a reconcile completed', async () => {
+    const store = fakeStore([
+      { kind: 'changes', seq: 1, upserts: [], removed: [] },
+      {
+        kind: 'changes',
+        seq: 2,
+        upserts: [entry('b')],
+        removed: [],
+        reconciledAt: 1_000,
+      },
+      { kind: 'changes', seq: 2, upserts: [], removed: [] },
+    ]);
+    const synced = create(store);
+    await synced.load();
+    expect(synced.ready).toBe(false);
+    await synced.refresh();
+    expect(synced.ready).toBe(false);
+    await synced.refresh();
+    expect(synced.ready).toBe(true);
+    expect(synced.entry('aiartifact:default/b')).toBeDefined();
+    // Once built, it stays so.
+    await synced.refresh();
+    expect(synced.ready).toBe(true);
   });
 
   it('rebuilds the whole index when the store says reload', async () => {

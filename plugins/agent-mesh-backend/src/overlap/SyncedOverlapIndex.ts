@@ -18,6 +18,7 @@ import { OverlapSubjectStore } from './OverlapSubjectStore';
 export class SyncedOverlapIndex {
   #index: OverlapIndex;
   #seq = -1;
+  #ready = false;
   #inFlight: Promise<void> | undefined;
   #timer: NodeJS.Timeout | undefined;
 
@@ -36,6 +37,14 @@ export class SyncedOverlapIndex {
     return this.#index;
   }
 
+  /**
+   * Whether the index holds the catalog: some replica completed a reconcile with it, and this
+   * replica has applied what it wrote. Before that, "nothing similar" may only mean "not yet".
+   */
+  get ready(): boolean {
+    return this.#ready;
+  }
+
   /** The store's change counter that the index reflects. */
   get seq(): number {
     return this.#seq;
@@ -51,11 +60,14 @@ export class SyncedOverlapIndex {
    */
   async load(): Promise<void> {
     const index = this.options.createIndex();
+    // Read before the entries: a reconcile marks its completion after writing them.
+    const reconciled = (await this.options.store.reconciledAt()) !== undefined;
     const seq = await this.options.store.forEachEntry(entry =>
       index.upsert(entry),
     );
     this.#index = index;
     this.#seq = seq;
+    this.#ready ||= reconciled;
   }
 
   /** Applies what changed in the store since the last call; concurrent calls share one. */
@@ -103,5 +115,6 @@ export class SyncedOverlapIndex {
     }
     this.apply(changes.upserts, changes.removed);
     this.#seq = changes.seq;
+    this.#ready ||= changes.reconciledAt !== undefined;
   }
 }

@@ -6,7 +6,7 @@ import { PostSimilarResponse } from '@agent-mesh/plugin-agent-mesh-common';
 import { NotFoundError } from '@backstage/errors';
 import express from 'express';
 import Router from 'express-promise-router';
-import { OverlapService } from './OverlapService';
+import { OverlapService, readiness } from './OverlapService';
 import { parseEntityRefParam, parseSimilarBody } from './schema';
 import { bodyParserErrors } from '../http/bodyParserErrors';
 import { authorizeInsightsRead } from '../http/authorizeInsightsRead';
@@ -38,8 +38,10 @@ export function createOverlapRouter(options: {
   router.post('/similar', express.json({ limit: '64kb' }), async (req, res) => {
     await authorize(req);
     const input = parseSimilarBody(req.body);
+    const items = await overlaps.similar(input);
     const body: PostSimilarResponse = {
-      items: await overlaps.similar(input),
+      items,
+      ...readiness(overlaps.indexReady()),
     };
     res.json(body);
   });

@@ -139,6 +139,44 @@ describe('overlap API', () => {
   );
 
   it.each(databases.eachSupportedId())(
+    'says that the index is not built yet until a reconcile has completed, %p',
+    async databaseId => {
+      const knex = await databases.init(databaseId);
+      const plugin = await startPlugin({
+        knex,
+        catalog: mutableCatalog(examples),
+      });
+      const ask = () =>
+        request(plugin.server)
+          .post('/api/agent-mesh/similar')
+          .send({ description: 'Weekly Shopify and Salesforce sales roll-up' });
+      const before = await ask();
+      expect(before.status).toBe(200);
+      expect(before.body).toEqual({
+        items: [],
+        indexReady: false,
+        message: expect.stringMatching(
+          /^The overlap index is still being built from the catalog/,
+        ),
+      });
+      // An entity asked for by ref is looked up on demand, but the answer is not complete yet.
+      const early = await getOverlaps(plugin.server, aggregators[0]);
+      expect(early.body).toMatchObject({ indexReady: false });
+
+      await plugin.reconcile();
+      const after = await ask();
+      expect(after.body.indexReady).toBe(true);
+      expect(after.body).not.toHaveProperty('message');
+      expect(refs(after.body.items)).toEqual(
+        expect.arrayContaining(aggregators),
+      );
+      expect(
+        (await getOverlaps(plugin.server, aggregators[0])).body,
+      ).toMatchObject({ indexReady: true });
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
     'checks free text with POST /similar and validates the body, %p',
     async databaseId => {
       const { server } = await setup(databaseId);

@@ -16,6 +16,7 @@ import {
   TOMBSTONE_RETENTION_MS,
 } from './schedule';
 import { SyncedOverlapIndex } from './SyncedOverlapIndex';
+import { startReconcileWarmUp } from './reconcileWarmUp';
 
 /**
  * Sets up overlap detection: the store of subjects, the in-memory index built from it, the
@@ -81,6 +82,7 @@ export async function setupOverlap(
         logger,
         signal,
       });
+      await store.markReconciled(Date.now());
       await synced.refresh();
       if (notify && result.upserted.length > 0) {
         await notifyNewOverlaps({
@@ -93,6 +95,21 @@ export async function setupOverlap(
       }
       await store.pruneTombstones(Date.now() - TOMBSTONE_RETENTION_MS);
     },
+  });
+
+  // The index is built soon after a start, not at the schedule's first run.
+  lifecycle.addStartupHook(() => {
+    const warmUp = startReconcileWarmUp({
+      scheduler,
+      taskId: OVERLAP_RECONCILE_TASK_ID,
+      logger,
+      state: () => ({
+        ready: synced.ready,
+        size: synced.index.size,
+        seq: synced.seq,
+      }),
+    });
+    lifecycle.addShutdownHook(() => warmUp.stop());
   });
 
   services.httpRouter.use(

@@ -49,6 +49,13 @@ export interface GetOverlapsResponse {
    * it).
    */
   indexVersion?: number;
+  /**
+   * False while the overlap index is still being built from the catalog (after a cold start):
+   * the answer may then miss matches, and `message` says so.
+   */
+  indexReady?: boolean;
+  /** Why the answer may be incomplete, when `indexReady` is false. */
+  message?: string;
 }
 
 /**
@@ -92,6 +99,13 @@ export interface SimilarItem {
  */
 export interface PostSimilarResponse {
   items: SimilarItem[];
+  /**
+   * False while the overlap index is still being built from the catalog (after a cold start):
+   * an empty list then means "not known yet", and `message` says so.
+   */
+  indexReady?: boolean;
+  /** Why the answer may be incomplete, when `indexReady` is false. */
+  message?: string;
 }
 
 /**

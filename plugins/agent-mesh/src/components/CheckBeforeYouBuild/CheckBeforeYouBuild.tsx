@@ -10,12 +10,16 @@ import { useApi } from '@backstage/core-plugin-api';
 import useAsyncFn from 'react-use/esm/useAsyncFn';
 import { PostSimilarRequest } from '@agent-mesh/plugin-agent-mesh-common';
 import { agentMeshApiRef } from '../../api';
-import { errorTitle } from '../shared';
+import { errorTitle, IndexNotReadyPanel } from '../shared';
 import { SimilarWorkForm } from './SimilarWorkForm';
 import { SimilarWorkTable } from './SimilarWorkTable';
 
 function Answer(props: {
-  state: { loading: boolean; error?: Error; value?: { items: unknown[] } };
+  state: {
+    loading: boolean;
+    error?: Error;
+    value?: { items: unknown[]; indexReady?: boolean; message?: string };
+  };
   children: JSX.Element;
 }) {
   const { loading, error, value } = props.state;
@@ -29,6 +33,14 @@ function Answer(props: {
     );
   }
   if (!value) return null;
+  if (value.indexReady === false) {
+    return (
+      <>
+        <IndexNotReadyPanel message={value.message} />
+        {value.items.length > 0 && props.children}
+      </>
+    );
+  }
   if (value.items.length === 0) {
     return (
       <EmptyState

@@ -162,6 +162,22 @@ describe('OverlapsCard', () => {
     expect(await screen.findByText('No overlap found')).toBeInTheDocument();
   });
 
+  it('does not say "no overlap" while the index is still being built', async () => {
+    const api = fakeAgentMeshApi({
+      getOverlaps: jest.fn(async () => ({
+        entityRef: overlaps.entityRef,
+        items: [],
+        indexReady: false,
+        message: 'The overlap index is still being built from the catalog.',
+      })),
+    });
+    await render(api);
+    expect(
+      await screen.findByText('Info: The overlap index is still being built'),
+    ).toBeInTheDocument();
+    expect(screen.queryByText('No overlap found')).not.toBeInTheDocument();
+  });
+
   it('treats an entity missing from the overlap index as no overlap', async () => {
     const error = await responseError(404, 'not in the overlap index');
     const api = fakeAgentMeshApi({

@@ -13,7 +13,11 @@ import { useState } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import { OverlapKind } from '@agent-mesh/plugin-agent-mesh-common';
 import { agentMeshApiRef } from '../../api';
-import { isNotFoundError, overlapKindLabel } from '../shared';
+import {
+  IndexNotReadyPanel,
+  isNotFoundError,
+  overlapKindLabel,
+} from '../shared';
 import { OverlapsTable } from './OverlapsTable';
 
 const TITLE = 'Overlaps';
@@ -75,6 +79,12 @@ export function OverlapsCard() {
     );
   }
   const items = value?.items ?? [];
+  const notReady = value?.indexReady === false && (
+    <IndexNotReadyPanel message={value.message} />
+  );
+  if (items.length === 0 && notReady) {
+    return <InfoCard title={TITLE}>{notReady}</InfoCard>;
+  }
   if (items.length === 0) {
     return (
       <InfoCard title={TITLE}>
@@ -112,6 +122,7 @@ export function OverlapsCard() {
       }
       noPadding
     >
+      {notReady}
       <OverlapsTable items={shown} />
     </InfoCard>
   );

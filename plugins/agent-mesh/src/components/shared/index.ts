@@ -8,3 +8,4 @@ export { ColumnHeaders } from './ColumnHeaders';
 export { OwnerLink } from './OwnerLink';
 export { ReasonList } from './ReasonList';
 export { OverlapKindChip, overlapKindLabel } from './OverlapKindChip';
+export { IndexNotReadyPanel } from './IndexNotReadyPanel';
