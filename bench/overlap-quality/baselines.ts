@@ -1,4 +1,5 @@
 // The simple baselines the engine is compared with: what one would write in an afternoon.
+import MiniSearch from 'minisearch';
 import { eng as englishStopWords } from 'stopword';
 import { pairKey, Scores } from './metrics';
 
@@ -30,9 +31,10 @@ export function jaccardScores(items: TextItem[]): Scores {
   return scores;
 }
 
+const stop = new Set(englishStopWords);
+
 /** TF-IDF cosine of title and description: English stop words out, no stemming, no synonyms. */
 export function tfidfScores(items: TextItem[]): Scores {
-  const stop = new Set(englishStopWords);
   const docs = new Map(
     items.map(i => {
       const tf = new Map<string, number>();
@@ -63,6 +65,41 @@ export function tfidfScores(items: TextItem[]): Scores {
       let dot = 0;
       for (const [w, x] of va.v) dot += x * (vb.v.get(w) ?? 0);
       scores.set(pairKey(a.id, b.id), dot / (va.norm * vb.norm));
+    }
+  }
+  return scores;
+}
+
+/**
+ * BM25 (MiniSearch's BM25+ with its default parameters) of title and description, English stop
+ * words out, no fuzzy or prefix matching. Each item's words are the query; the score of another
+ * item is divided by the item's score for itself, and a pair takes the higher of its two
+ * directions. MiniSearch multiplies its sum by the number of query terms matched, which squares
+ * the weight of shared filler words against a long query; that factor is taken out again.
+ */
+export function bm25Scores(items: TextItem[]): Scores {
+  const text = (i: TextItem) => `${i.title} ${i.description}`;
+  const index = new MiniSearch<TextItem>({
+    fields: ['text'],
+    extractField: (item, field) => (field === 'id' ? item.id : text(item)),
+    processTerm: term => {
+      const word = term.toLowerCase();
+      return stop.has(word) ? null : word;
+    },
+  });
+  index.addAll(items);
+  const scores: Scores = new Map();
+  for (const a of items) {
+    const query = [...new Set(words(a))].join(' ');
+    const results = index
+      .search(query, { combineWith: 'OR' })
+      .map(r => ({ id: String(r.id), bm25: r.score / r.queryTerms.length }));
+    const self = results.find(r => r.id === a.id)?.bm25;
+    if (!self) continue;
+    for (const r of results) {
+      if (r.id === a.id) continue;
+      const key = pairKey(a.id, r.id);
+      scores.set(key, Math.max(scores.get(key) ?? 0, r.bm25 / self));
     }
   }
   return scores;
