@@ -12,7 +12,9 @@ export const DEFAULT_OVERLAP_SCHEDULE: SchedulerServiceTaskScheduleDefinition =
   {
     frequency: { minutes: 2 },
     timeout: { minutes: 30 },
-    initialDelay: { seconds: 15 },
+    // No initial delay: after a start the index is built at once and the reconcile repeats
+    // every few seconds until the catalog has settled (reconcileWarmUp.ts); a configured
+    // initialDelay holds all of that back, since the scheduler runs nothing before it.
   };
 
 /** How often each replica checks the store for changes made by others. */
