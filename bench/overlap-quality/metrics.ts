@@ -36,7 +36,7 @@ export function pairsOf(
       pairs.push({
         key,
         score: scores.get(key) ?? 0,
-        positive: isPositive(pairLabel(a, b), tier),
+        positive: isPositive(pairLabel(a, b, tier), tier),
         eligible: tier === 'any' || kind === undefined || kind === 'duplicate',
       });
     }),
@@ -84,14 +84,17 @@ const ranked = (pairs: Pair[]) =>
     .sort((x, y) => y.score - x.score || x.key.localeCompare(y.key));
 
 /**
- * Average precision of the pairs ranked by score: the mean over all positives of the precision
- * at each positive's rank; a positive without a score counts 0. Eligibility plays no part.
+ * Average precision of the eligible pairs ranked by score: the mean over all positives of the
+ * precision at each positive's rank; a positive without a score, or one the engine calls an
+ * alternative in a duplicate tier, counts 0. So in a duplicate tier the engine is ranked by what
+ * it offers as duplicates, as a user filtering by kind sees it; baselines have no kinds and
+ * rank every pair.
  */
 export function averagePrecision(pairs: Pair[]): number {
   const positives = pairs.filter(p => p.positive).length;
   let hits = 0;
   let sum = 0;
-  ranked(pairs).forEach((p, i) => {
+  ranked(pairs.filter(p => p.eligible)).forEach((p, i) => {
     if (p.positive) {
       hits++;
       sum += hits / (i + 1);
@@ -138,12 +141,14 @@ export function meanAveragePrecision(
   const aps: number[] = [];
   for (const a of items) {
     const others = items.filter(b => b.id !== a.id);
-    const relevant = others.filter(b => isPositive(pairLabel(a, b), tier));
+    const relevant = others.filter(b =>
+      isPositive(pairLabel(a, b, tier), tier),
+    );
     if (relevant.length === 0) continue;
     const pairs = others.map(b => ({
       key: b.id,
       score: scores.get(pairKey(a.id, b.id)) ?? 0,
-      positive: isPositive(pairLabel(a, b), tier),
+      positive: isPositive(pairLabel(a, b, tier), tier),
       eligible: true,
     }));
     aps.push(averagePrecision(pairs));

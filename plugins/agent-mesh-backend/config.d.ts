@@ -42,7 +42,8 @@ export interface Config {
        * Every overlap is a `duplicate` (the same product integrated twice, or the same job
        * where at most one side is tied to a product) or an `alternative` (the same job done
        * with different products). An alternative's score is its strength times this (0..1),
-       * so that it ranks below a duplicate of the same strength. Default 0.8.
+       * so that it ranks below a duplicate of the same strength. Default 0.99: a smaller
+       * factor also drops alternatives below the threshold (see the overlap-quality bench).
        */
       alternativeFactor?: number;
       /**
