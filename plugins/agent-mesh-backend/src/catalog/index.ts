@@ -1,2 +1,3 @@
 export { loadGroups, teamTree } from './teams';
 export { TeamHierarchy } from './TeamHierarchy';
+export { visibleRefs } from './visibleRefs';

@@ -64,7 +64,7 @@ When a strong duplicate belongs to another team, do not build it again: tell the
         agentMeshInsightsReadPermission,
         'read overlaps',
       );
-      const items = await overlap.similar(input);
+      const items = await overlap.similar(input, credentials);
       return {
         output: {
           items: items.map(item => ({

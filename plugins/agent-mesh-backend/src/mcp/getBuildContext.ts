@@ -258,7 +258,7 @@ Use the owners and the how-to-reuse text to tell the user whose work to start fr
         agentMeshInsightsReadPermission,
         'read overlaps',
       );
-      const matches = await overlap.similar(input);
+      const matches = await overlap.similar(input, credentials);
       const artifacts = (
         await Promise.all(
           matches.map(match =>

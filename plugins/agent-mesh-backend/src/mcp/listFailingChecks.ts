@@ -5,6 +5,7 @@ import { NotFoundError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { loadGroups, ScorecardsSetup, teamTree } from '../scorecards';
 import { parseRefInput, requirePermission } from './shared';
+import { visibleRefs } from '../catalog';
 
 /**
  * `agent-mesh:list-failing-checks`: a team's failing governance checks, from the stored
@@ -92,7 +93,14 @@ Results come from the scheduled scorecard evaluation, not a live run; for one en
               team,
             )
           : [team];
-      const rows = await scorecards.store.latestByOwners(teams);
+      const stored = await scorecards.store.latestByOwners(teams);
+      // Only the entities that the caller may read in the catalog.
+      const visible = await visibleRefs(
+        { catalog, auth },
+        credentials,
+        stored.map(r => r.entityRef),
+      );
+      const rows = stored.filter(r => visible.has(r.entityRef));
       const statuses = new Set(
         input.includeWarnings ? ['fail', 'warn'] : ['fail'],
       );

@@ -1,4 +1,8 @@
-import { AuthService, LoggerService } from '@backstage/backend-plugin-api';
+import {
+  AuthService,
+  BackstageCredentials,
+  LoggerService,
+} from '@backstage/backend-plugin-api';
 import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
@@ -11,6 +15,7 @@ import { entryFromEntity, isAcknowledged } from './entry';
 import { fetchEligibleEntity } from './catalogEntities';
 import { OverlapSubjectStore } from './OverlapSubjectStore';
 import { SyncedOverlapIndex } from './SyncedOverlapIndex';
+import { visibleRefs } from '../catalog';
 
 /** What other parts of the plugin (scorecards, overview, MCP actions) ask the overlap index. */
 export interface OverlapService {
@@ -22,11 +27,22 @@ export interface OverlapService {
   overlapsOf(entityRef: string): Promise<OverlapItem[]>;
   /**
    * `GET /overlaps`: the overlaps of an entity under its ref as indexed; undefined when the
-   * entity is neither in the index nor an eligible entity of the catalog.
+   * entity is neither in the index nor an eligible entity of the catalog. With `credentials`,
+   * as that caller may see the catalog: undefined when it may not read the entity, and only
+   * the overlaps it may read.
    */
-  lookup(entityRef: string): Promise<GetOverlapsResponse | undefined>;
-  /** Indexed entities similar to work that is not in the catalog yet. */
-  similar(input: SimilarInput & { limit?: number }): Promise<SimilarItem[]>;
+  lookup(
+    entityRef: string,
+    credentials?: BackstageCredentials,
+  ): Promise<GetOverlapsResponse | undefined>;
+  /**
+   * Indexed entities similar to work that is not in the catalog yet; with `credentials`, only
+   * those the caller may read in the catalog.
+   */
+  similar(
+    input: SimilarInput & { limit?: number },
+    credentials?: BackstageCredentials,
+  ): Promise<SimilarItem[]>;
   /**
    * Whether the index holds the catalog yet (a reconcile has completed). Until then, an empty
    * answer means "not known yet", not "nothing similar".
@@ -82,8 +98,26 @@ export class DefaultOverlapService implements OverlapService {
     return (await this.#overlaps(entityRef, false))?.items ?? [];
   }
 
-  async lookup(entityRef: string): Promise<GetOverlapsResponse | undefined> {
-    return this.#overlaps(entityRef, true);
+  async lookup(
+    entityRef: string,
+    credentials?: BackstageCredentials,
+  ): Promise<GetOverlapsResponse | undefined> {
+    const result = await this.#overlaps(entityRef, true);
+    if (!result || !credentials) return result;
+    const visible = await this.#visibleTo(credentials, [
+      result.entityRef,
+      ...result.items.map(i => i.entityRef),
+    ]);
+    // A hidden entity answers as an unknown one: 404, not an empty 200.
+    if (!visible.has(result.entityRef)) return undefined;
+    return {
+      ...result,
+      items: result.items.filter(i => visible.has(i.entityRef)),
+    };
+  }
+
+  #visibleTo(credentials: BackstageCredentials, refs: string[]) {
+    return visibleRefs(this.options, credentials, refs);
   }
 
   async #overlaps(
@@ -119,6 +153,7 @@ export class DefaultOverlapService implements OverlapService {
 
   async similar(
     input: SimilarInput & { limit?: number },
+    credentials?: BackstageCredentials,
   ): Promise<SimilarItem[]> {
     const { synced } = this.options;
     await synced.refresh();
@@ -127,14 +162,22 @@ export class DefaultOverlapService implements OverlapService {
       { ...subject, owner: subject.owner && ownerRef(subject.owner) },
       { limit },
     );
-    return matches.map(({ entityRef, title, owner, score, kind, reasons }) => ({
-      entityRef,
-      title,
-      owner,
-      score,
-      kind,
-      reasons,
-    }));
+    const items = matches.map(
+      ({ entityRef, title, owner, score, kind, reasons }) => ({
+        entityRef,
+        title,
+        owner,
+        score,
+        kind,
+        reasons,
+      }),
+    );
+    if (!credentials) return items;
+    const visible = await this.#visibleTo(
+      credentials,
+      items.map(i => i.entityRef),
+    );
+    return items.filter(i => visible.has(i.entityRef));
   }
 
   /**

@@ -24,9 +24,9 @@ export function createOverlapRouter(options: {
     authorizeInsightsRead(req, { httpAuth, permissions }, 'overlaps');
 
   router.get('/overlaps', async (req, res) => {
-    await authorize(req);
+    const credentials = await authorize(req);
     const entityRef = parseEntityRefParam(req.query.entityRef);
-    const result = await overlaps.lookup(entityRef);
+    const result = await overlaps.lookup(entityRef, credentials);
     if (!result) {
       throw new NotFoundError(
         `${entityRef} is not in the overlap index: no such entity, or it does not take part in overlap detection`,
@@ -36,9 +36,9 @@ export function createOverlapRouter(options: {
   });
 
   router.post('/similar', express.json({ limit: '64kb' }), async (req, res) => {
-    await authorize(req);
+    const credentials = await authorize(req);
     const input = parseSimilarBody(req.body);
-    const items = await overlaps.similar(input);
+    const items = await overlaps.similar(input, credentials);
     const body: PostSimilarResponse = {
       items,
       ...readiness(overlaps.indexReady()),

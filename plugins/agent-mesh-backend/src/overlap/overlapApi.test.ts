@@ -4,6 +4,7 @@ import {
   TestDatabases,
 } from '@backstage/backend-test-utils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { Knex } from 'knex';
 import request from 'supertest';
 import { loadExampleEntities } from './engine/__testUtils__/examples';
@@ -173,6 +174,81 @@ describe('overlap API', () => {
       expect(
         (await getOverlaps(plugin.server, aggregators[0])).body,
       ).toMatchObject({ indexReady: true });
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
+    'shows a user only what the catalog lets that user read, %p',
+    async databaseId => {
+      // The catalog hides Brand B's roll-up from an outsider, as a permission policy would.
+      const hidden = 'aiartifact:default/brand-b-sales-rollup';
+      const inMemory = catalogServiceMock({ entities: examples });
+      const isOutsider = (credentials: any) =>
+        credentials?.principal?.userEntityRef === 'user:default/outsider';
+      const catalog = catalogServiceMock.mock({
+        getEntities: (r, o) => inMemory.getEntities(r, o),
+        queryEntities: (r, o) => inMemory.queryEntities(r, o),
+        streamEntities: (r, o) => inMemory.streamEntities(r, o),
+        getEntityByRef: async (ref, o) =>
+          isOutsider((o as any)?.credentials) &&
+          String(ref).toLocaleLowerCase('en-US') === hidden
+            ? undefined
+            : inMemory.getEntityByRef(ref, o),
+        getEntitiesByRefs: async (r, o) => {
+          const answer = await inMemory.getEntitiesByRefs(r, o);
+          return isOutsider((o as any)?.credentials)
+            ? {
+                items: answer.items.map((e, i) =>
+                  r.entityRefs[i].toLocaleLowerCase('en-US') === hidden
+                    ? undefined
+                    : e,
+                ),
+              }
+            : answer;
+        },
+      });
+      const plugin = await startAgentMeshPlugin({
+        knex: await databases.init(databaseId),
+        catalog: { factory: catalog.factory } as any,
+      });
+      await plugin.run(OVERLAP_RECONCILE_TASK_ID);
+      const as = (user: string) => mockCredentials.user.header(user);
+      const overlapsAs = (user: string, entityRef: string) =>
+        request(plugin.server)
+          .get('/api/agent-mesh/overlaps')
+          .set('Authorization', as(user))
+          .query({ entityRef });
+
+      const insider = await overlapsAs('user:default/jane', aggregators[0]);
+      expect(refs(insider.body.items)).toContain(hidden);
+      const outsider = await overlapsAs(
+        'user:default/outsider',
+        aggregators[0],
+      );
+      expect(outsider.status).toBe(200);
+      expect(refs(outsider.body.items)).not.toContain(hidden);
+      expect(refs(outsider.body.items)).toContain(aggregators[2]);
+      // The hidden entity itself answers as an unknown one would.
+      const direct = await overlapsAs('user:default/outsider', hidden);
+      expect(direct.status).toBe(404);
+      expect(direct.body.error.message).toBe(
+        (
+          await overlapsAs('user:default/outsider', art('no-such-thing'))
+        ).body.error.message.replace('no-such-thing', 'brand-b-sales-rollup'),
+      );
+
+      const similar = await request(plugin.server)
+        .post('/api/agent-mesh/similar')
+        .set('Authorization', as('user:default/outsider'))
+        .send({ description: 'Weekly Shopify and Salesforce sales roll-up' });
+      expect(refs(similar.body.items)).not.toContain(hidden);
+      expect(refs(similar.body.items)).toContain(aggregators[0]);
+      // A service (the catalog module's processor) sees every overlap.
+      const service = await request(plugin.server)
+        .get('/api/agent-mesh/overlaps')
+        .set('Authorization', mockCredentials.service.header())
+        .query({ entityRef: aggregators[0] });
+      expect(refs(service.body.items)).toContain(hidden);
     },
   );
 

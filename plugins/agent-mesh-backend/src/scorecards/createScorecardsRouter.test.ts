@@ -348,6 +348,64 @@ describe('scorecards API', () => {
     );
   });
 
+  it('shows a user only the scorecards of what the catalog lets that user read', async () => {
+    const knex = await databases.init('SQLITE_3');
+    const hidden = 'aiartifact:default/support-ticket-triage';
+    const inMemory = catalogServiceMock({ entities });
+    const outsider = (o: unknown) =>
+      (o as any)?.credentials?.principal?.userEntityRef ===
+      'user:default/outsider';
+    const catalog = catalogServiceMock.mock({
+      getEntities: (r, o) => inMemory.getEntities(r, o),
+      queryEntities: (r, o) => inMemory.queryEntities(r, o),
+      streamEntities: (r, o) => inMemory.streamEntities(r, o),
+      getEntityByRef: async (ref, o) =>
+        outsider(o) && String(ref).toLocaleLowerCase('en-US') === hidden
+          ? undefined
+          : inMemory.getEntityByRef(ref, o),
+      getEntitiesByRefs: async (r, o) => {
+        const answer = await inMemory.getEntitiesByRefs(r, o);
+        return outsider(o)
+          ? {
+              items: answer.items.map((e, i) =>
+                r.entityRefs[i].toLocaleLowerCase('en-US') === hidden
+                  ? undefined
+                  : e,
+              ),
+            }
+          : answer;
+      },
+    });
+    const { server } = await startTestBackend({
+      features: [
+        scorecardsTestPlugin,
+        mockServices.database.factory({ knex }),
+        catalog.factory,
+      ],
+    });
+    const as = (user: string) => mockCredentials.user.header(user);
+    const history = (user: string) =>
+      request(server)
+        .get(`${BASE}/history?entityRef=${hidden}`)
+        .set('Authorization', as(user));
+    expect((await history('user:default/jane')).status).toBe(200);
+    expect((await history('user:default/outsider')).status).toBe(404);
+
+    const rollup = async (user: string) =>
+      (
+        await request(server)
+          .get(`${BASE}/rollup`)
+          .set('Authorization', as(user))
+      ).body;
+    const everyone = await rollup('user:default/jane');
+    const restricted = await rollup('user:default/outsider');
+    expect(everyone.entities.map((e: any) => e.entityRef)).toContain(hidden);
+    expect(restricted.entities.map((e: any) => e.entityRef)).not.toContain(
+      hidden,
+    );
+    expect(restricted.entityCount).toBe(everyone.entityCount - 1);
+  });
+
   it('answers 403 when the permission policy says no', async () => {
     const knex = await databases.init('SQLITE_3');
     const server = await start(knex, [

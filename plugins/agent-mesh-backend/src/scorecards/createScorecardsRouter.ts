@@ -18,7 +18,7 @@ import { evaluateScorecard } from './evaluateScorecard';
 import { hasScorecard } from './filters';
 import { summarizeScorecards } from './rollup';
 import { ScorecardStore } from './ScorecardStore';
-import { loadGroups, teamTree } from '../catalog';
+import { loadGroups, teamTree, visibleRefs } from '../catalog';
 import { ActivityLookup, OverlapLookup } from './types';
 import { bodyParserErrors } from '../http/bodyParserErrors';
 import { authorizeInsightsRead } from '../http/authorizeInsightsRead';
@@ -132,8 +132,11 @@ export function createScorecardsRouter(
       );
     }
     const items = await store.history(entityRef, { limit });
+    // A user sees the history of what the catalog lets them read; a service also that of
+    // entities gone from the catalog.
+    const mustSee = items.length === 0 || auth.isPrincipal(credentials, 'user');
     if (
-      items.length === 0 &&
+      mustSee &&
       !(await catalog.getEntityByRef(entityRef, { credentials }))
     ) {
       throw new NotFoundError(`No entity ${entityRef} in the catalog`);
@@ -152,8 +155,17 @@ export function createScorecardsRouter(
   router.get('/scorecards/rollup', async (req, res) => {
     const credentials = await authorize(req);
     const ownerText = queryString(req, 'owner', false);
+    // Stored results, of the entities the caller may read in the catalog.
+    const visibleRows = async <R extends { entityRef: string }>(rows: R[]) => {
+      const visible = await visibleRefs(
+        { catalog, auth },
+        credentials,
+        rows.map(r => r.entityRef),
+      );
+      return rows.filter(r => visible.has(r.entityRef));
+    };
     if (ownerText === undefined) {
-      const rows = await store.latestByOwners();
+      const rows = await visibleRows(await store.latestByOwners());
       res.json(
         summarizeScorecards(rows, {
           owner: null,
@@ -175,7 +187,7 @@ export function createScorecardsRouter(
             owner,
           )
         : [owner];
-    const rows = await store.latestByOwners(owners);
+    const rows = await visibleRows(await store.latestByOwners(owners));
     res.json(
       summarizeScorecards(rows, { owner, owners, levels: config.levels }),
     );
