@@ -88,7 +88,11 @@ export const agentMeshPlugin = createBackendPlugin({
           overlaps: overlap,
           activity: actionLog.store,
         });
-        await setupOverview(services, { overlaps: overlap, scorecards });
+        await setupOverview(services, {
+          overlaps: overlap,
+          scorecards,
+          readAuthorizer: actionLog.readAuthorizer,
+        });
         // Actions for the actions registry (MCP tools), over the parts set up above.
         setupMcpActions(services, { overlap, actionLog, scorecards });
 

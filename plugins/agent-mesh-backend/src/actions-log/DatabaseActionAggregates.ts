@@ -1,6 +1,9 @@
 import { DatabaseService } from '@backstage/backend-plugin-api';
 import { Knex } from 'knex';
+import { PermissionCriteria } from '@backstage/plugin-permission-common';
 import { migratedClient } from '../database/migrations';
+import { ActionAccessFilter } from './permissions/actionResource';
+import { whereActionAccess } from './permissions/accessQuery';
 
 const TABLE = 'agent_mesh_actions';
 
@@ -12,6 +15,16 @@ export interface ActionPeriod {
   since: string;
   until: string;
 }
+
+/**
+ * Which actions an aggregate covers, from the caller's `agent-mesh.action.read` decision:
+ * undefined for all of them, criteria of a conditional decision (sub-teams expanded), or
+ * `'nothing'` when the caller may read none.
+ */
+export type ActionAggregateAccess =
+  | PermissionCriteria<ActionAccessFilter>
+  | 'nothing'
+  | undefined;
 
 /** What a count is grouped by: a column, or the UTC day of `occurred_at`. */
 export type ActionCountKey = 'owner_ref' | 'agent_ref' | 'type' | 'day';
@@ -25,14 +38,17 @@ export interface ActionAggregates {
   countBy(
     key: ActionCountKey,
     period: ActionPeriod,
-    options?: { ownerRefs?: string[] },
+    options?: { ownerRefs?: string[]; access?: ActionAggregateAccess },
   ): Promise<Map<string, number>>;
   /** The newest `occurred_at` per agent ref, at any time; agents without actions left out. */
-  lastByAgent(agentRefs: string[]): Promise<Map<string, string>>;
+  lastByAgent(
+    agentRefs: string[],
+    options?: { access?: ActionAggregateAccess },
+  ): Promise<Map<string, string>>;
   /** The oldest `occurred_at` per target ref, optionally of some action types only. */
   firstByTarget(
     targetRefs: string[],
-    options?: { types?: string[] },
+    options?: { types?: string[]; access?: ActionAggregateAccess },
   ): Promise<Map<string, string>>;
 }
 
@@ -60,8 +76,10 @@ export class DatabaseActionAggregates implements ActionAggregates {
   async countBy(
     key: ActionCountKey,
     period: ActionPeriod,
-    options: { ownerRefs?: string[] } = {},
+    options: { ownerRefs?: string[]; access?: ActionAggregateAccess } = {},
   ): Promise<Map<string, number>> {
+    const { access } = options;
+    if (access === 'nothing') return new Map();
     // occurred_at is ISO 8601 text, so its first ten characters are the UTC day on both databases.
     const keyExpr =
       key === 'day' ? this.db.raw('substr(occurred_at, 1, 10)') : key;
@@ -74,6 +92,7 @@ export class DatabaseActionAggregates implements ActionAggregates {
         .groupBy(keyExpr as string);
       if (key !== 'day') q.whereNotNull(key);
       if (ownerRefs) q.whereIn('owner_ref', ownerRefs);
+      if (access) q.where(b => whereActionAccess(b, access));
       return q as unknown as Promise<{ key: string; count: number | string }[]>;
     };
     const rows = options.ownerRefs
@@ -90,24 +109,29 @@ export class DatabaseActionAggregates implements ActionAggregates {
     return result;
   }
 
-  async lastByAgent(agentRefs: string[]): Promise<Map<string, string>> {
-    return this.extremeBy('agent_ref', 'max', agentRefs);
+  async lastByAgent(
+    agentRefs: string[],
+    options: { access?: ActionAggregateAccess } = {},
+  ): Promise<Map<string, string>> {
+    return this.extremeBy('agent_ref', 'max', agentRefs, options);
   }
 
   async firstByTarget(
     targetRefs: string[],
-    options: { types?: string[] } = {},
+    options: { types?: string[]; access?: ActionAggregateAccess } = {},
   ): Promise<Map<string, string>> {
-    return this.extremeBy('target_ref', 'min', targetRefs, options.types);
+    return this.extremeBy('target_ref', 'min', targetRefs, options);
   }
 
   private async extremeBy(
     column: 'agent_ref' | 'target_ref',
     fn: 'min' | 'max',
     refs: string[],
-    types?: string[],
+    options: { types?: string[]; access?: ActionAggregateAccess },
   ): Promise<Map<string, string>> {
+    const { types, access } = options;
     const result = new Map<string, string>();
+    if (access === 'nothing') return result;
     for (const chunk of chunks(lowerAll(refs))) {
       const q = this.db(TABLE)
         .select({ ref: column })
@@ -115,6 +139,7 @@ export class DatabaseActionAggregates implements ActionAggregates {
         .whereIn(column, chunk)
         .groupBy(column);
       if (types) q.whereIn('type', types);
+      if (access) q.where(b => whereActionAccess(b, access));
       const rows = (await q) as unknown as { ref: string; at: string }[];
       for (const { ref, at } of rows) result.set(ref, at);
     }

@@ -5,7 +5,10 @@ import {
   GetOverviewResponse,
   OverviewNewEntity,
 } from '@agent-mesh/plugin-agent-mesh-common';
-import { ActionAggregates } from '../actions-log/DatabaseActionAggregates';
+import {
+  ActionAggregateAccess,
+  ActionAggregates,
+} from '../actions-log/DatabaseActionAggregates';
 import { activitySummary } from './activity';
 import { agentRows } from './agentRows';
 import { loadCatalogSnapshot, OverviewEntity } from './catalogEntities';
@@ -46,8 +49,14 @@ const sum = (values: Iterable<number>) => {
 /** `GET /overview`: what the organisation, or one team with its sub-teams, is building. */
 export async function computeOverview(
   sources: OverviewSources,
-  options: { credentials: BackstageCredentials; query: OverviewQuery },
+  options: {
+    credentials: BackstageCredentials;
+    query: OverviewQuery;
+    /** Which actions the caller may read (`agent-mesh.action.read`); undefined for all. */
+    actionAccess?: ActionAggregateAccess;
+  },
 ): Promise<GetOverviewResponse> {
+  const access = options.actionAccess;
   const { period, owner } = options.query;
   const snapshot = await loadCatalogSnapshot(
     sources.catalog,
@@ -80,13 +89,16 @@ export async function computeOverview(
     stored,
     pairs,
   ] = await Promise.all([
-    actions.countBy('owner_ref', period, { ownerRefs }),
-    actions.countBy('agent_ref', period),
-    actions.countBy('day', period, { ownerRefs }),
-    actions.countBy('type', period, { ownerRefs }),
-    actions.lastByAgent(agents.map(a => a.ref)),
-    actions.firstByTarget(refs),
-    actions.firstByTarget(refs, { types: [CREATED_ACTION_TYPE] }),
+    actions.countBy('owner_ref', period, { ownerRefs, access }),
+    actions.countBy('agent_ref', period, { access }),
+    actions.countBy('day', period, { ownerRefs, access }),
+    actions.countBy('type', period, { ownerRefs, access }),
+    actions.lastByAgent(
+      agents.map(a => a.ref),
+      { access },
+    ),
+    actions.firstByTarget(refs, { access }),
+    actions.firstByTarget(refs, { types: [CREATED_ACTION_TYPE], access }),
     sources.firstSeen.get(refs),
     sources.scores.latestByOwners(ownerRefs),
     findOverlapPairs({

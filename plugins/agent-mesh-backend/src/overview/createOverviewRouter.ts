@@ -7,10 +7,15 @@ import Router from 'express-promise-router';
 import { computeOverview, OverviewSources } from './computeOverview';
 import { parseOverviewQuery } from './overviewQuery';
 import { authorizeInsightsRead } from '../http/authorizeInsightsRead';
+import { ActionReadAuthorizer } from '../actions-log/permissions';
+import { ActionAggregateAccess } from '../actions-log/DatabaseActionAggregates';
+import { NotAllowedError } from '@backstage/errors';
 
 /** `GET /overview`, for users and services with the insights permission. */
 export function createOverviewRouter(options: {
   sources: OverviewSources;
+  /** `agent-mesh.action.read`: the activity figures count only the actions the caller may read. */
+  readAuthorizer: ActionReadAuthorizer;
   httpAuth: HttpAuthService;
   permissions: PermissionsService;
   /** The current time (tests); default the clock. */
@@ -27,8 +32,18 @@ export function createOverviewRouter(options: {
       'the overview',
     );
     const query = parseOverviewQuery(req.query, now());
-    // The catalog is read with the caller's credentials: only what they may see is counted.
-    res.json(await computeOverview(sources, { credentials, query }));
+    // The catalog is read with the caller's credentials: only what they may see is counted;
+    // the activity figures count only the actions the caller may read.
+    let actionAccess: ActionAggregateAccess;
+    try {
+      actionAccess = (await options.readAuthorizer(credentials)).access;
+    } catch (error) {
+      if (!(error instanceof NotAllowedError)) throw error;
+      actionAccess = 'nothing';
+    }
+    res.json(
+      await computeOverview(sources, { credentials, query, actionAccess }),
+    );
   });
 
   return router;

@@ -5,6 +5,11 @@ import {
 } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { agentMeshActionReadPermission } from '@agent-mesh/plugin-agent-mesh-common';
+import {
+  agentMeshActionConditions,
+  createAgentMeshActionConditionalDecision,
+} from '../actions-log/permissions';
 import { GetOverviewResponse } from '@agent-mesh/plugin-agent-mesh-common';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -357,6 +362,63 @@ describe('GET /overview', () => {
       );
       plugin.catalog.set(entities);
     });
+  });
+
+  it("counts only the actions the caller may read: its own team's, or none", async () => {
+    const decide = (credentials: any) => {
+      const user = credentials?.principal?.userEntityRef;
+      if (user === 'user:default/brand-a-lead') {
+        return createAgentMeshActionConditionalDecision(
+          agentMeshActionReadPermission,
+          agentMeshActionConditions.isActionOwnedBy({
+            owners: [group('brand-a')],
+            includeSubTeams: true,
+          }),
+        );
+      }
+      if (user === 'user:default/outsider') {
+        return { result: AuthorizeResult.DENY };
+      }
+      return { result: AuthorizeResult.ALLOW };
+    };
+    const plugin = await startPlugin({
+      databaseId: 'SQLITE_3',
+      databases,
+      entities,
+      extra: [
+        mockServices.permissions.mock({
+          authorize: async requests =>
+            requests.map(() => ({ result: AuthorizeResult.ALLOW })),
+          authorizeConditional: async (requests, options) =>
+            requests.map(() => decide(options.credentials)) as any,
+        }).factory,
+      ],
+    });
+    await postExampleActions(plugin.server);
+    const activityOf = async (user: string) => {
+      const res = await getOverview(plugin.server, DEMO).set(
+        'Authorization',
+        mockCredentials.user.header(user),
+      );
+      expect(res.status).toBe(200);
+      const body = res.body as GetOverviewResponse;
+      return {
+        total: body.activity.byDay.reduce((s, d) => s + d.count, 0),
+        // Each team's own actions, without its sub-teams'.
+        teamsWithActions: body.teams
+          .filter(t => t.direct.actions > 0)
+          .map(t => t.teamRef)
+          .sort(),
+      };
+    };
+    const all = await activityOf('user:default/admin');
+    const lead = await activityOf('user:default/brand-a-lead');
+    const outsider = await activityOf('user:default/outsider');
+    expect(all.total).toBe(452);
+    expect(lead.total).toBeGreaterThan(0);
+    expect(lead.total).toBeLessThan(all.total);
+    expect(lead.teamsWithActions.every(t => t === group('brand-a'))).toBe(true);
+    expect(outsider).toEqual({ total: 0, teamsWithActions: [] });
   });
 
   it('answers 401 without credentials and 403 when the policy says no', async () => {

@@ -2,6 +2,7 @@ import { agentMeshInsightsReadPermission } from '@agent-mesh/plugin-agent-mesh-c
 import { DatabaseActionAggregates } from '../actions-log/DatabaseActionAggregates';
 import { readOverlapConfig } from '../overlap/engine';
 import { AgentMeshServices } from '../services';
+import { ActionReadAuthorizer } from '../actions-log/permissions';
 import { CachedOverlapSource } from './CachedOverlapSource';
 import { OverlapSource } from './clusters';
 import { ScoreSource } from './computeOverview';
@@ -31,6 +32,8 @@ export async function setupOverview(
   options: {
     overlaps: OverlapSource;
     scorecards: { store: ScoreSource; config: { levels: { name: string }[] } };
+    /** Decides which actions a caller's activity figures count. */
+    readAuthorizer: ActionReadAuthorizer;
     /** The current time (tests); default the clock. */
     now?: () => Date;
   },
@@ -72,6 +75,7 @@ export async function setupOverview(
         actions,
         firstSeen,
       },
+      readAuthorizer: options.readAuthorizer,
       httpAuth: services.httpAuth,
       permissions: services.permissions,
       now,
