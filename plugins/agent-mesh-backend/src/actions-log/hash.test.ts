@@ -4,7 +4,22 @@ import {
   GENESIS_HASH,
   hashAction,
 } from './hash';
+import fc from 'fast-check';
 import { StoredAction } from './types';
+
+/** The canonical form that the log wrote before it used an RFC 8785 library. */
+function canonicalActionOfBefore(a: Omit<StoredAction, 'hash'>): string {
+  const fields = Object.keys(a)
+    .filter(f => f !== 'writer')
+    .sort();
+  const parts = fields.map(
+    f => `${JSON.stringify(f)}:${JSON.stringify((a as any)[f] ?? null)}`,
+  );
+  if (a.writer !== null && a.writer !== undefined) {
+    parts.push(`"writer":${JSON.stringify(a.writer)}`);
+  }
+  return `{${parts.join(',')}}`;
+}
 
 const action: Omit<StoredAction, 'hash'> = {
   seq: 1,
@@ -67,5 +82,31 @@ describe('hash', () => {
     expect(
       canonicalAction({ ...action, writer: 'service:plugin:catalog' }),
     ).toMatch(/,"writer":"service:plugin:catalog"}$/);
+  });
+
+  it('writes RFC 8785 text that equals the form of before, so stored chains still verify', () => {
+    const text = fc.oneof(
+      fc.string(),
+      fc.string({ unit: 'grapheme' }),
+      fc.constantFrom('é', '\u2028', '"quoted"', '\\', '\u0001', '😀'),
+    );
+    const nullable = <T>(a: fc.Arbitrary<T>) => fc.option(a, { nil: null });
+    fc.assert(
+      fc.property(
+        fc.record({
+          summary: text,
+          target: nullable(text),
+          inputTokens: nullable(fc.nat()),
+          attributes: nullable(fc.jsonValue().map(v => JSON.stringify(v))),
+          writer: nullable(text),
+          seq: fc.nat(),
+        }),
+        changes => {
+          const a = { ...action, ...changes };
+          expect(canonicalAction(a)).toBe(canonicalActionOfBefore(a));
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
 });

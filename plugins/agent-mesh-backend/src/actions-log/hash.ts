@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { canonicalize } from 'json-canonicalize';
 import { StoredAction } from './types';
 
 /** The prev_hash of the first action in the chain. */
@@ -29,32 +30,13 @@ const HASHED_FIELDS = [
   'type',
 ] as const;
 
-/** `"agent":` and so on, written once rather than for every action. */
-const FIELD_PREFIXES = HASHED_FIELDS.map(field => `${JSON.stringify(field)}:`);
-
 /**
- * JSON with object keys sorted at every level and no whitespace, so that equal values always
- * give the same text.
+ * JSON in the canonical form of RFC 8785 (JSON Canonicalization Scheme: object keys sorted at
+ * every level, no whitespace, ECMAScript number and string forms), so that equal values always
+ * give the same text, and any JCS implementation can check an export.
  */
 export function canonicalJson(value: unknown): string {
-  return JSON.stringify(sortKeys(value));
-}
-
-function sortKeys(value: unknown): unknown {
-  if (Array.isArray(value)) {
-    return value.map(sortKeys);
-  }
-  if (value !== null && typeof value === 'object') {
-    const out: Record<string, unknown> = {};
-    for (const key of Object.keys(value).sort()) {
-      const v = (value as Record<string, unknown>)[key];
-      if (v !== undefined) {
-        out[key] = sortKeys(v);
-      }
-    }
-    return out;
-  }
-  return value;
+  return canonicalize(value);
 }
 
 /**
@@ -63,21 +45,18 @@ function sortKeys(value: unknown): unknown {
  */
 const LATER_HASHED_FIELDS = ['writer'] as const;
 
-/** The canonical text that an action's hash is computed over. */
+/**
+ * The canonical text that an action's hash is computed over: RFC 8785 of an object with the
+ * hashed fields, null where empty (`attributes` as its canonical JSON text).
+ */
 export function canonicalAction(action: Omit<StoredAction, 'hash'>): string {
-  let text = '{';
-  for (let i = 0; i < HASHED_FIELDS.length; i++) {
-    text += `${i === 0 ? '' : ','}${FIELD_PREFIXES[i]}${JSON.stringify(
-      action[HASHED_FIELDS[i]] ?? null,
-    )}`;
-  }
+  const hashed: Record<string, unknown> = {};
+  for (const field of HASHED_FIELDS) hashed[field] = action[field] ?? null;
   for (const field of LATER_HASHED_FIELDS) {
     const value = action[field];
-    if (value !== null && value !== undefined) {
-      text += `,${JSON.stringify(field)}:${JSON.stringify(value)}`;
-    }
+    if (value !== null && value !== undefined) hashed[field] = value;
   }
-  return `${text}}`;
+  return canonicalize(hashed);
 }
 
 /** sha256 (hex) over the canonical form of an action, including its seq and prev_hash. */
