@@ -4,7 +4,7 @@ import {
   TestDatabases,
 } from '@backstage/backend-test-utils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { hidingCatalog } from '../__testUtils__/hidingCatalog';
 import { Knex } from 'knex';
 import request from 'supertest';
 import { loadExampleEntities } from './engine/__testUtils__/examples';
@@ -182,30 +182,10 @@ describe('overlap API', () => {
     async databaseId => {
       // The catalog hides Brand B's roll-up from an outsider, as a permission policy would.
       const hidden = 'aiartifact:default/brand-b-sales-rollup';
-      const inMemory = catalogServiceMock({ entities: examples });
-      const isOutsider = (credentials: any) =>
-        credentials?.principal?.userEntityRef === 'user:default/outsider';
-      const catalog = catalogServiceMock.mock({
-        getEntities: (r, o) => inMemory.getEntities(r, o),
-        queryEntities: (r, o) => inMemory.queryEntities(r, o),
-        streamEntities: (r, o) => inMemory.streamEntities(r, o),
-        getEntityByRef: async (ref, o) =>
-          isOutsider((o as any)?.credentials) &&
-          String(ref).toLocaleLowerCase('en-US') === hidden
-            ? undefined
-            : inMemory.getEntityByRef(ref, o),
-        getEntitiesByRefs: async (r, o) => {
-          const answer = await inMemory.getEntitiesByRefs(r, o);
-          return isOutsider((o as any)?.credentials)
-            ? {
-                items: answer.items.map((e, i) =>
-                  r.entityRefs[i].toLocaleLowerCase('en-US') === hidden
-                    ? undefined
-                    : e,
-                ),
-              }
-            : answer;
-        },
+      const catalog = hidingCatalog({
+        entities: examples,
+        hidden,
+        from: 'user:default/outsider',
       });
       const plugin = await startAgentMeshPlugin({
         knex: await databases.init(databaseId),

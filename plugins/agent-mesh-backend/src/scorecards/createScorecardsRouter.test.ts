@@ -21,6 +21,7 @@ import {
   withMembershipRelations,
 } from './__testUtils__/examples';
 import { setupScorecards } from './setupScorecards';
+import { hidingCatalog } from '../__testUtils__/hidingCatalog';
 
 jest.setTimeout(60_000);
 
@@ -351,30 +352,10 @@ describe('scorecards API', () => {
   it('shows a user only the scorecards of what the catalog lets that user read', async () => {
     const knex = await databases.init('SQLITE_3');
     const hidden = 'aiartifact:default/support-ticket-triage';
-    const inMemory = catalogServiceMock({ entities });
-    const outsider = (o: unknown) =>
-      (o as any)?.credentials?.principal?.userEntityRef ===
-      'user:default/outsider';
-    const catalog = catalogServiceMock.mock({
-      getEntities: (r, o) => inMemory.getEntities(r, o),
-      queryEntities: (r, o) => inMemory.queryEntities(r, o),
-      streamEntities: (r, o) => inMemory.streamEntities(r, o),
-      getEntityByRef: async (ref, o) =>
-        outsider(o) && String(ref).toLocaleLowerCase('en-US') === hidden
-          ? undefined
-          : inMemory.getEntityByRef(ref, o),
-      getEntitiesByRefs: async (r, o) => {
-        const answer = await inMemory.getEntitiesByRefs(r, o);
-        return outsider(o)
-          ? {
-              items: answer.items.map((e, i) =>
-                r.entityRefs[i].toLocaleLowerCase('en-US') === hidden
-                  ? undefined
-                  : e,
-              ),
-            }
-          : answer;
-      },
+    const catalog = hidingCatalog({
+      entities,
+      hidden,
+      from: 'user:default/outsider',
     });
     const { server } = await startTestBackend({
       features: [
