@@ -286,21 +286,22 @@ export class DatabaseActionStore implements ActionStore {
         .select();
       for (const row of rows) {
         const action = fromRow(row);
-        const { hash, ...rest } = action;
         if (action.seq !== expectedSeq) {
           // Missing actions: the break is where the first one should be. The link of the row
           // after the gap cannot be checked, so the walk goes on from it.
           reportBroken(expectedSeq);
-          if (hashAction(rest) !== hash) {
+          if (
+            !holdsLink(action, { seq: action.seq, prevHash: action.prevHash })
+          ) {
             reportBroken(action.seq);
           }
-        } else if (action.prevHash !== prevHash || hashAction(rest) !== hash) {
+        } else if (!holdsLink(action, { seq: expectedSeq, prevHash })) {
           reportBroken(action.seq);
         }
         // Each row is judged on its own link: an edited row breaks once, not everything after it.
         checked += 1;
         expectedSeq = action.seq + 1;
-        prevHash = hash;
+        prevHash = action.hash;
       }
       if (rows.length < pageSize) {
         return broken === 0
@@ -370,7 +371,7 @@ export class DatabaseActionStore implements ActionStore {
     brokenSeq?: number;
   }> {
     const { cut, batchSize, removedBefore } = options;
-    const result = await this.db.transaction(async trx => {
+    return this.db.transaction(async trx => {
       await this.lockChain(trx);
       const rows: ActionRow[] = await trx(TABLE)
         .select()
@@ -393,12 +394,10 @@ export class DatabaseActionStore implements ActionStore {
         prevHash: from ? from.hash : GENESIS_HASH,
       });
       const gone = brokenAt === undefined ? prefix : prefix.slice(0, brokenAt);
+      const brokenSeq =
+        brokenAt === undefined ? undefined : Number(prefix[brokenAt].seq);
       if (gone.length === 0) {
-        return {
-          done: true,
-          brokenSeq:
-            brokenAt === undefined ? undefined : Number(prefix[brokenAt].seq),
-        };
+        return { done: true, brokenSeq };
       }
       const last = gone[gone.length - 1];
       await trx(TABLE).where('seq', '<=', last.seq).delete();
@@ -422,11 +421,9 @@ export class DatabaseActionStore implements ActionStore {
         done: brokenAt !== undefined || keep !== -1 || rows.length < batchSize,
         checkpoint: fromCheckpointRow({ id: checkpointId, ...row }),
         checkpointId,
-        brokenSeq:
-          brokenAt === undefined ? undefined : Number(prefix[brokenAt].seq),
+        brokenSeq,
       };
     });
-    return result;
   }
 
   private async lockChain(trx: Knex.Transaction) {
@@ -462,18 +459,24 @@ function firstBrokenLink(
 ): number | undefined {
   let { seq, prevHash } = expected;
   for (let i = 0; i < actions.length; i++) {
-    const { hash, ...rest } = actions[i];
-    if (
-      rest.seq !== seq ||
-      rest.prevHash !== prevHash ||
-      hashAction(rest) !== hash
-    ) {
-      return i;
-    }
+    if (!holdsLink(actions[i], { seq, prevHash })) return i;
     seq += 1;
-    prevHash = hash;
+    prevHash = actions[i].hash;
   }
   return undefined;
+}
+
+/** Whether an action is the link `expected` says comes next, and its own hash is right. */
+function holdsLink(
+  action: StoredAction,
+  expected: { seq: number; prevHash: string },
+): boolean {
+  const { hash, ...rest } = action;
+  return (
+    rest.seq === expected.seq &&
+    rest.prevHash === expected.prevHash &&
+    hashAction(rest) === hash
+  );
 }
 
 function isPostgres(knex: Knex): boolean {

@@ -92,10 +92,14 @@ export function fitAttributes(attributes: Record<string, unknown>): {
     }
   }
   // Largest last, so that they go first.
+  const size = new Map(
+    Object.entries(kept).map(([key, value]) => [
+      key,
+      JSON.stringify(value).length,
+    ]),
+  );
   const bySize = Object.keys(kept).sort(
-    (a, b) =>
-      JSON.stringify(kept[a]).length - JSON.stringify(kept[b]).length ||
-      a.localeCompare(b),
+    (a, b) => size.get(a)! - size.get(b)! || a.localeCompare(b),
   );
   // Room for the list of dropped names, which is added afterwards.
   while (

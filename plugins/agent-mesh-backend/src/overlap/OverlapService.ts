@@ -104,7 +104,7 @@ export class DefaultOverlapService implements OverlapService {
   ): Promise<GetOverlapsResponse | undefined> {
     const result = await this.#overlaps(entityRef, true);
     if (!result || !credentials) return result;
-    const visible = await this.#visibleTo(credentials, [
+    const visible = await visibleRefs(this.options, credentials, [
       result.entityRef,
       ...result.items.map(i => i.entityRef),
     ]);
@@ -114,10 +114,6 @@ export class DefaultOverlapService implements OverlapService {
       ...result,
       items: result.items.filter(i => visible.has(i.entityRef)),
     };
-  }
-
-  #visibleTo(credentials: BackstageCredentials, refs: string[]) {
-    return visibleRefs(this.options, credentials, refs);
   }
 
   async #overlaps(
@@ -173,7 +169,8 @@ export class DefaultOverlapService implements OverlapService {
       }),
     );
     if (!credentials) return items;
-    const visible = await this.#visibleTo(
+    const visible = await visibleRefs(
+      this.options,
       credentials,
       items.map(i => i.entityRef),
     );
