@@ -10,17 +10,13 @@ import {
 import { PolicyQueryUser } from '@backstage/plugin-permission-node';
 import { AgentMeshPortalPolicy } from './AgentMeshPortalPolicy';
 
-const user = (ref: string, groups: string[]): PolicyQueryUser =>
-  ({
-    info: { userEntityRef: ref, ownershipEntityRefs: [ref, ...groups] },
-    identity: {
-      type: 'user',
-      userEntityRef: ref,
-      ownershipEntityRefs: [ref, ...groups],
-    },
-    credentials: {} as any,
-    token: 'token',
-  } as PolicyQueryUser);
+const user = (ref: string, groups: string[]): PolicyQueryUser => ({
+  info: { userEntityRef: ref, ownershipEntityRefs: [ref, ...groups] },
+  credentials: {
+    $$type: '@backstage/BackstageCredentials',
+    principal: { type: 'user', userEntityRef: ref },
+  },
+});
 
 const catalogRead = createPermission({
   name: 'catalog.entity.read',

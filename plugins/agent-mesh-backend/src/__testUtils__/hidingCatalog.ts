@@ -1,3 +1,7 @@
+import {
+  BackstageCredentials,
+  BackstageUserPrincipal,
+} from '@backstage/backend-plugin-api';
 import { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 
@@ -15,8 +19,16 @@ export function hidingCatalog(options: {
 }) {
   const { hidden, from } = options;
   const inMemory = catalogServiceMock({ entities: options.entities });
-  const hides = (requestOptions: unknown) =>
-    (requestOptions as any)?.credentials?.principal?.userEntityRef === from;
+  const hides = (requestOptions?: object) => {
+    const credentials =
+      requestOptions && 'credentials' in requestOptions
+        ? (requestOptions.credentials as BackstageCredentials)
+        : undefined;
+    const principal = credentials?.principal as
+      | Partial<BackstageUserPrincipal>
+      | undefined;
+    return principal?.userEntityRef === from;
+  };
   return catalogServiceMock.mock({
     getEntities: (r, o) => inMemory.getEntities(r, o),
     queryEntities: (r, o) => inMemory.queryEntities(r, o),

@@ -1,10 +1,12 @@
-import { createServiceFactory } from '@backstage/backend-plugin-api';
+import {
+  createServiceFactory,
+  ServiceFactory,
+} from '@backstage/backend-plugin-api';
 import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import { notificationService } from '@backstage/plugin-notifications-node';
 import { Knex } from 'knex';
 import { agentMeshPlugin } from '../plugin';
 import { capturingScheduler } from './capturingScheduler';
-import { mutableCatalog } from './mutableCatalog';
 
 /**
  * The whole agent-mesh plugin in a test backend: on the given database, with a catalog the test
@@ -13,7 +15,8 @@ import { mutableCatalog } from './mutableCatalog';
  */
 export async function startAgentMeshPlugin(options: {
   knex: Knex;
-  catalog: ReturnType<typeof mutableCatalog>;
+  /** The catalog service, e.g. `mutableCatalog(...)` or `catalogServiceMock.mock(...)`. */
+  catalog: { factory: ServiceFactory };
   send?: jest.Mock;
   extra?: any[];
 }) {

@@ -13,7 +13,10 @@ function canonicalActionOfBefore(a: Omit<StoredAction, 'hash'>): string {
     .filter(f => f !== 'writer')
     .sort();
   const parts = fields.map(
-    f => `${JSON.stringify(f)}:${JSON.stringify((a as any)[f] ?? null)}`,
+    f =>
+      `${JSON.stringify(f)}:${JSON.stringify(
+        (a as Record<string, unknown>)[f] ?? null,
+      )}`,
   );
   if (a.writer !== null && a.writer !== undefined) {
     parts.push(`"writer":${JSON.stringify(a.writer)}`);

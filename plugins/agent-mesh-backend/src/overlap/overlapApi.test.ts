@@ -189,7 +189,7 @@ describe('overlap API', () => {
       });
       const plugin = await startAgentMeshPlugin({
         knex: await databases.init(databaseId),
-        catalog: { factory: catalog.factory } as any,
+        catalog,
       });
       await plugin.run(OVERLAP_RECONCILE_TASK_ID);
       const as = (user: string) => mockCredentials.user.header(user);

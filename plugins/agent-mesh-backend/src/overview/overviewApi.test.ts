@@ -4,7 +4,14 @@ import {
   TestDatabases,
 } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import {
+  AuthorizeResult,
+  PolicyDecision,
+} from '@backstage/plugin-permission-common';
+import {
+  BackstageCredentials,
+  BackstageUserPrincipal,
+} from '@backstage/backend-plugin-api';
 import { agentMeshActionReadPermission } from '@agent-mesh/plugin-agent-mesh-common';
 import {
   agentMeshActionConditions,
@@ -365,8 +372,9 @@ describe('GET /overview', () => {
   });
 
   it("counts only the actions the caller may read: its own team's, or none", async () => {
-    const decide = (credentials: any) => {
-      const user = credentials?.principal?.userEntityRef;
+    const decide = (credentials: BackstageCredentials): PolicyDecision => {
+      const user = (credentials.principal as Partial<BackstageUserPrincipal>)
+        .userEntityRef;
       if (user === 'user:default/brand-a-lead') {
         return createAgentMeshActionConditionalDecision(
           agentMeshActionReadPermission,
@@ -390,7 +398,7 @@ describe('GET /overview', () => {
           authorize: async requests =>
             requests.map(() => ({ result: AuthorizeResult.ALLOW })),
           authorizeConditional: async (requests, options) =>
-            requests.map(() => decide(options.credentials)) as any,
+            requests.map(() => decide(options.credentials)),
         }).factory,
       ],
     });
