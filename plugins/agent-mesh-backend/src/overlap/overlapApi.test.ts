@@ -143,10 +143,9 @@ describe('overlap API', () => {
     'says that the index is not built yet until a reconcile has completed, %p',
     async databaseId => {
       const knex = await databases.init(databaseId);
-      const plugin = await startPlugin({
-        knex,
-        catalog: mutableCatalog(examples),
-      });
+      // Right after a start the catalog is still empty: a reconcile then builds nothing.
+      const catalog = mutableCatalog([]);
+      const plugin = await startPlugin({ knex, catalog });
       const ask = () =>
         request(plugin.server)
           .post('/api/agent-mesh/similar')
@@ -160,6 +159,10 @@ describe('overlap API', () => {
           /^The overlap index is still being built from the catalog/,
         ),
       });
+      await plugin.reconcile();
+      expect((await ask()).body.indexReady).toBe(false);
+
+      catalog.set(examples);
       // An entity asked for by ref is looked up on demand, but the answer is not complete yet.
       const early = await getOverlaps(plugin.server, aggregators[0]);
       expect(early.body).toMatchObject({ indexReady: false });

@@ -1,5 +1,8 @@
 import { LoggerService, SchedulerService } from '@backstage/backend-plugin-api';
 
+/** How long after a start the warm-up goes on at most. */
+export const WARM_UP_MAX_MS = 5 * 60_000;
+
 /**
  * After a start, the catalog fills over the first seconds to minutes while the scheduled
  * reconcile runs only every few minutes: so the reconcile is triggered every `intervalMs`
@@ -18,7 +21,7 @@ export function startReconcileWarmUp(options: {
   now?: () => number;
 }): { stop(): void } {
   const intervalMs = options.intervalMs ?? 5_000;
-  const maxMs = options.maxMs ?? 5 * 60_000;
+  const maxMs = options.maxMs ?? WARM_UP_MAX_MS;
   const now = options.now ?? Date.now;
   const started = now();
   let lastSeq: number | undefined;

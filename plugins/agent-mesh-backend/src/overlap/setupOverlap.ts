@@ -16,7 +16,7 @@ import {
   TOMBSTONE_RETENTION_MS,
 } from './schedule';
 import { SyncedOverlapIndex } from './SyncedOverlapIndex';
-import { startReconcileWarmUp } from './reconcileWarmUp';
+import { startReconcileWarmUp, WARM_UP_MAX_MS } from './reconcileWarmUp';
 
 /**
  * Sets up overlap detection: the store of subjects, the in-memory index built from it, the
@@ -69,6 +69,7 @@ export async function setupOverlap(
     logger,
   });
 
+  const startedAt = Date.now();
   await scheduler.scheduleTask({
     id: OVERLAP_RECONCILE_TASK_ID,
     ...schedule,
@@ -82,7 +83,12 @@ export async function setupOverlap(
         logger,
         signal,
       });
-      await store.markReconciled(Date.now());
+      // Built means "holds the catalog": a reconcile that found nothing right after a start
+      // (the catalog still ingesting) does not count, unless the catalog stays empty longer
+      // than the warm-up lasts.
+      if (result.seen > 0 || Date.now() - startedAt > WARM_UP_MAX_MS) {
+        await store.markReconciled(Date.now());
+      }
       await synced.refresh();
       if (notify && result.upserted.length > 0) {
         await notifyNewOverlaps({
