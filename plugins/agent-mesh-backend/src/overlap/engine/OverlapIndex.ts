@@ -3,7 +3,7 @@ import {
   OverlapSubject,
 } from '@agent-mesh/plugin-agent-mesh-node';
 import { OverlapDocument, toDocument } from './document';
-import { CorpusField, documentKeys } from './corpus';
+import { CorpusField, CorpusStats, documentKeys } from './corpus';
 import {
   combine,
   sharedValueStrength,
@@ -78,6 +78,32 @@ const STRENGTH_FIELDS = new Set<CorpusField>([
   'dependency',
   'tag',
 ]);
+
+/**
+ * How much a shared key of the query counts in the estimate (as `sharedValueStrength`; a system
+ * the query is a connector to in full). The candidate's own connectors are not known here; the
+ * scorer counts them.
+ */
+function walkStrength(
+  doc: OverlapDocument,
+  field: CorpusField,
+  key: string,
+  stats: CorpusStats,
+): number {
+  if (field === 'integration' && doc.connectors.includes(key)) return 1;
+  return STRENGTH_FIELDS.has(field)
+    ? sharedValueStrength(field, key, stats)
+    : 1;
+}
+
+/** A key whose posting list a query walks; `unlessHas` skips the documents that hold that key id. */
+interface WalkedKey {
+  field: CorpusField;
+  key: string;
+  id: number;
+  unlessHas?: number;
+}
+
 const INTEGRATION_COLUMN = COLUMN.integration!;
 const CATEGORY_COLUMN = COLUMN.category!;
 /** Set in a slot's column-0 shared count when it has the query's type (no count needs bit 30). */
@@ -564,7 +590,7 @@ export class OverlapIndex {
       VERY_COMMON_KEY_SHARE * stats.size,
       COMMON_KEY_MIN_DOCUMENTS,
     );
-    const byRarity = keys
+    const byRarity: WalkedKey[] = keys
       .map(([field, key]) => ({
         field,
         key,
@@ -575,7 +601,8 @@ export class OverlapIndex {
           k.id !== undefined,
       )
       .sort((a, b) => this.#postings.count(a.id) - this.#postings.count(b.id));
-    for (const { field, key, id } of byRarity) {
+    byRarity.push(...this.#namedIntegrationKeys(doc));
+    for (const { field, key, id, unlessHas } of byRarity) {
       const column = COLUMN[field];
       if (column === undefined) {
         if (field === 'type') {
@@ -585,9 +612,7 @@ export class OverlapIndex {
         continue;
       }
       const idf = stats.idf(field, key);
-      const strength = STRENGTH_FIELDS.has(field)
-        ? sharedValueStrength(field, key, stats)
-        : 1;
+      const strength = walkStrength(doc, field, key, stats);
       const value =
         column === 0 ? doc.terms.get(key)! * idf * idf : idf * strength;
       const {
@@ -599,6 +624,8 @@ export class OverlapIndex {
       const common = length > commonLimit;
       for (let i = 0; i < length; i++) {
         const slot = slots[i];
+        if (unlessHas !== undefined && this.#holdsKey(slot, unlessHas))
+          continue;
         const base = slot * COLUMNS;
         if (mark[slot] !== epoch) {
           if (common) continue;
@@ -701,6 +728,43 @@ export class OverlapIndex {
       touched[kept++] = slot;
     }
     return topSlots(touched, kept, priority, max);
+  }
+
+  /** Whether the document in a slot has the key with this id. */
+  #holdsKey(slot: number, id: number): boolean {
+    const packed = this.#keysOf[slot]!;
+    for (let i = 0; i < packed.length; i += 2)
+      if (packed[i] === id) return true;
+    return false;
+  }
+
+  /**
+   * What the scorer counts as shared integrations by name (`namedIntegrations`), as posting
+   * lists to walk: the documents that declare a system the query's text names, and the
+   * documents whose text names a system the query declares (through the term's posting list).
+   */
+  #namedIntegrationKeys(doc: OverlapDocument): WalkedKey[] {
+    const found: WalkedKey[] = [];
+    for (const term of doc.terms.keys()) {
+      if (doc.integrations.includes(term)) continue;
+      const id = this.#postings.find('integration', term);
+      if (id !== undefined) found.push({ field: 'integration', key: term, id });
+    }
+    for (const system of doc.integrations) {
+      const id = this.#postings.find('term', system);
+      // Walked as an integration (its column, its idf), except where the document declares the
+      // system too, which its own posting list has counted already.
+      if (id !== undefined) {
+        const declared = this.#postings.find('integration', system);
+        found.push({
+          field: 'integration',
+          key: system,
+          id,
+          unlessHas: declared,
+        });
+      }
+    }
+    return found;
   }
 
   async #score(

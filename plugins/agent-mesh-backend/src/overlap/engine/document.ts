@@ -13,6 +13,12 @@ export interface OverlapDocument {
   integrations: string[];
   /** Categories of the known systems among the integrations. */
   categories: string[];
+  /**
+   * The systems the title names when it names nothing else ("Notion", "Kubernetes MCP Server"):
+   * the artifact connects to that system as a whole, so another artifact integrating it does
+   * part of the same job (see `sharedValueStrength`).
+   */
+  connectors: string[];
   tags: string[];
   dependencies: string[];
   type?: string;
@@ -24,6 +30,46 @@ export function normalizeTag(tag: string): string {
   if (system !== tag.toLowerCase()) return system;
   const terms = tokenize(tag).map(t => t.term);
   return terms.length ? terms.join(' ') : tag.toLowerCase();
+}
+
+/**
+ * Words that name a connector rather than a job: a title that is a system's name and these
+ * ("Redis MCP Server", "Jira API client") is the name of a connector to that system.
+ */
+const CONNECTOR_WORDS = new Set(
+  [
+    'mcp',
+    'server',
+    'api',
+    'integration',
+    'connector',
+    'client',
+    'sdk',
+    'module',
+    'backend',
+    'frontend',
+  ].flatMap(w => tokenize(w).map(t => t.term)),
+);
+
+/** The systems a title names when, apart from connector words, it names nothing else. */
+function connectorsOf(title: string, integrations: string[]): string[] {
+  const titleTerms = new Set(
+    tokenize(title)
+      .map(t => t.term)
+      .filter(t => !CONNECTOR_WORDS.has(t)),
+  );
+  if (titleTerms.size === 0) return [];
+  // Declared systems whose every word the title has (unknown systems too: "Notion", "MSSQL").
+  const named = integrations
+    .map(system => ({
+      system,
+      parts: tokenize(system.replace(/-/g, ' ')).map(t => t.term),
+    }))
+    .filter(n => n.parts.length > 0 && n.parts.every(p => titleTerms.has(p)));
+  const covered = new Set(named.flatMap(n => n.parts));
+  const others = [...titleTerms].filter(t => !covered.has(t));
+  if (others.some(t => !systemCategory(t))) return [];
+  return [...new Set([...named.map(n => n.system), ...others])];
 }
 
 const categoryTermsCache = new Map<string, string[]>();
@@ -87,6 +133,7 @@ export function toDocument(subject: OverlapSubject): OverlapDocument {
     terms,
     integrations,
     categories,
+    connectors: connectorsOf(subject.title ?? '', integrations),
     tags: [...new Set((subject.tags ?? []).map(normalizeTag))],
     dependencies: [...new Set(subject.dependencies ?? [])],
     type: subject.type?.toLowerCase() || undefined,

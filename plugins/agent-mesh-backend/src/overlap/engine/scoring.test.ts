@@ -220,3 +220,64 @@ describe('short descriptions', () => {
     ).toBe(1);
   });
 });
+
+describe('the same product on both sides', () => {
+  const corpus = (subjects: Array<Partial<OverlapSubject>>) => {
+    const stats = new CorpusStats();
+    const docs = subjects.map(s => toDocument(subject(s)));
+    docs.forEach(d => stats.add(d));
+    return { stats, docs };
+  };
+  const integrations = (
+    a: ReturnType<typeof toDocument>,
+    b: ReturnType<typeof toDocument>,
+    stats: CorpusStats,
+  ) => structureEvidence(a, b, stats).find(e => e.signal === 'integrations')!;
+
+  it('counts a platform in full when one side is a connector to it, half when both only build on it', () => {
+    const {
+      stats,
+      docs: [k8s, k8sServer, prs, insights],
+    } = corpus([
+      { title: 'Kubernetes', integrations: ['kubernetes'] },
+      {
+        title: 'Kubernetes MCP Server',
+        description: 'Manage pods and deployments',
+        integrations: ['kubernetes'],
+      },
+      { title: 'GitHub Pull Requests', integrations: ['github'] },
+      { title: 'GitHub Insights', integrations: ['github'] },
+      { title: 'Weekly sales report' },
+    ]);
+    expect(k8s.connectors).toEqual(['kubernetes']);
+    expect(k8sServer.connectors).toEqual(['kubernetes']);
+    expect(prs.connectors).toEqual([]);
+    const connector = integrations(k8s, k8sServer, stats);
+    const platform = integrations(prs, insights, stats);
+    expect(connector.reasons).toEqual(['both integrate kubernetes']);
+    expect(platform.reasons).toEqual(['both integrate github']);
+    expect(connector.score).toBeCloseTo(0.5);
+    expect(platform.score).toBeLessThan(connector.score / 2);
+  });
+
+  it('reads a system that one side declares and the other names in its text as shared', () => {
+    const {
+      stats,
+      docs: [gateway, mysql, mongo],
+    } = corpus([
+      {
+        title: 'DBHub',
+        description:
+          'Universal database gateway for MySQL, PostgreSQL and SQLite',
+      },
+      { title: 'MySQL', integrations: ['mysql'] },
+      { title: 'MongoDB', integrations: ['mongodb'] },
+      { title: 'Weekly sales report' },
+    ]);
+    expect(integrations(gateway, mysql, stats).reasons).toEqual([
+      'both integrate mysql',
+    ]);
+    expect(integrations(mysql, gateway, stats).score).toBeGreaterThan(0);
+    expect(integrations(gateway, mongo, stats).score).toBe(0);
+  });
+});

@@ -2,6 +2,7 @@ import { OverlapDocument, surfacesOf } from './document';
 import { CorpusField, CorpusStats } from './corpus';
 import { OverlapWeights } from './config';
 import { jobCategory, systemCategory } from './systems';
+import { tokenize } from './text';
 
 /** One built-in signal's view of a pair. */
 export interface SignalEvidence {
@@ -132,6 +133,25 @@ export function sharedValueStrength(
   return systemCategory(value) && !jobCategory(value) ? 0.5 : 1;
 }
 
+const systemTermsCache = new Map<string, string[]>();
+
+/** The systems `other` declares that `doc` does not declare but names in its text. */
+function namedIntegrations(
+  doc: OverlapDocument,
+  other: OverlapDocument,
+): string[] {
+  return other.integrations.filter(system => {
+    if (doc.integrations.includes(system)) return false;
+    let terms = systemTermsCache.get(system);
+    if (!terms) {
+      terms = tokenize(system.replace(/-/g, ' ')).map(t => t.term);
+      if (systemTermsCache.size > 10_000) systemTermsCache.clear();
+      systemTermsCache.set(system, terms);
+    }
+    return terms.length > 0 && terms.every(t => doc.terms.has(t));
+  });
+}
+
 /** Structure: integrations, kinds of systems, dependencies, tags and type, each on its own. */
 export function structureEvidence(
   a: OverlapDocument,
@@ -142,12 +162,21 @@ export function structureEvidence(
 
   const strength = (field: CorpusField) => (value: string) =>
     sharedValueStrength(field, value, stats);
+  // A platform that one side is a connector to is that side's whole job, not a base it builds on.
+  const integrationStrength = (value: string) =>
+    a.connectors.includes(value) || b.connectors.includes(value)
+      ? 1
+      : sharedValueStrength('integration', value, stats);
+  // A system one side declares and the other's text names ("connects to MySQL, PostgreSQL")
+  // is integrated by both, even where the table of known systems does not know it.
+  const namedA = namedIntegrations(a, b);
+  const namedB = namedIntegrations(b, a);
   const integrations = weightedDice(
-    a.integrations,
-    b.integrations,
+    [...a.integrations, ...namedA],
+    [...b.integrations, ...namedB],
     'integration',
     stats,
-    { saturate: true, strength: strength('integration') },
+    { saturate: true, strength: integrationStrength },
   );
   evidence.push({
     signal: 'integrations',
