@@ -1,6 +1,7 @@
 import { DatabaseService } from '@backstage/backend-plugin-api';
 import { ConflictError, ServiceUnavailableError } from '@backstage/errors';
 import { Knex } from 'knex';
+import { databaseUnavailableReason } from './databaseUnavailable';
 import { GENESIS_HASH, hashAction } from './hash';
 import { insertRows } from './insertRows';
 import {
@@ -118,6 +119,25 @@ export class DatabaseActionStore implements ActionStore {
     if (actions.length === 0) {
       return { accepted: [], duplicates: [] };
     }
+    try {
+      return await this.appendInTransaction(actions, options);
+    } catch (error) {
+      const reason = databaseUnavailableReason(error);
+      if (reason) {
+        // A COMMIT cut off on its way may have gone through: the client cannot know, and
+        // sending the batch again is safe either way (a stored id is a duplicate).
+        throw new ServiceUnavailableError(
+          `The action log's database is unavailable (${reason}); the actions were not acknowledged and may or may not be stored: send them again with the same ids`,
+        );
+      }
+      throw error;
+    }
+  }
+
+  private async appendInTransaction(
+    actions: NewAction[],
+    options?: AppendOptions,
+  ): Promise<AppendResult> {
     return this.db.transaction(async trx => {
       await this.lockChain(trx);
 
