@@ -36,6 +36,7 @@ import { withSubTeams } from './ownerFilter';
 import { ActionReadAuthorizer } from './permissions';
 import { ActionStore } from './types';
 import { bodyParserErrors } from '../http/bodyParserErrors';
+import { retryAfterWhenUnavailable } from '../http/retryAfter';
 
 export interface ActionsRouterOptions {
   store: ActionStore;
@@ -252,6 +253,8 @@ export function createActionsRouter(
   });
 
   router.use(bodyParserErrors());
+  // A busy chain lock or a database that is down or restarting: both pass within seconds.
+  router.use(retryAfterWhenUnavailable(1));
 
   return router;
 }
