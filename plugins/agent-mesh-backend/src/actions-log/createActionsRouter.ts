@@ -29,6 +29,10 @@ import { parseExportQuery, streamExport } from './exportActions';
 import { ingestActions } from './ingest';
 import { writerOf } from './writer';
 import { parseExportTraceServiceRequest } from './otlp';
+import {
+  decodeExportTraceServiceRequest,
+  encodeExportTraceServiceResponse,
+} from './otlpProtobuf';
 import { parseListQuery } from './listQuery';
 import { parsePostActionsBody } from './schema';
 import { toApiAction } from './toApiAction';
@@ -51,7 +55,7 @@ export interface ActionsRouterOptions {
 }
 
 /**
- * `POST /actions`, `POST /v1/traces` (OTLP/HTTP JSON), `GET /actions`, `GET /actions/export` and
+ * `POST /actions`, `POST /v1/traces` (OTLP/HTTP JSON or protobuf), `GET /actions`, `GET /actions/export` and
  * `GET /actions/verify`.
  */
 export function createActionsRouter(
@@ -68,6 +72,10 @@ export function createActionsRouter(
   } = options;
   const router = Router();
   const jsonBody = express.json({ limit: ACTIONS_MAX_BODY_BYTES });
+  const protobufBody = express.raw({
+    type: 'application/x-protobuf',
+    limit: ACTIONS_MAX_BODY_BYTES,
+  });
 
   /** Read access: everything, or what the conditional decision's criteria match. */
   async function authorizeRead(req: express.Request) {
@@ -136,16 +144,16 @@ export function createActionsRouter(
     }
   });
 
-  // OTLP/HTTP with JSON encoding; see otlp.ts for which spans become actions.
+  // OTLP/HTTP, JSON or protobuf encoding; see otlp.ts for which spans become actions.
   router.post(
     '/v1/traces',
     (req, _res, next) => {
-      if (!req.is('application/json')) {
+      if (!req.is(['application/json', 'application/x-protobuf'])) {
         next(
           new UnsupportedMediaTypeError(
-            `POST /v1/traces reads OTLP/HTTP JSON only (Content-Type: application/json), got '${
+            `POST /v1/traces reads OTLP/HTTP JSON (Content-Type: application/json) or protobuf (application/x-protobuf), got '${
               req.headers['content-type'] ?? 'none'
-            }'; set the exporter's protocol to http/json`,
+            }'`,
           ),
         );
       } else {
@@ -153,6 +161,7 @@ export function createActionsRouter(
       }
     },
     jsonBody,
+    protobufBody,
     async (req, res) => {
       const credentials = await httpAuth.credentials(req, {
         allow: ['user', 'service'],
@@ -165,7 +174,12 @@ export function createActionsRouter(
       });
       try {
         await authorizeCreate(credentials);
-        const parsed = parseExportTraceServiceRequest(req.body);
+        const protobufEncoded = Buffer.isBuffer(req.body);
+        const parsed = parseExportTraceServiceRequest(
+          protobufEncoded
+            ? decodeExportTraceServiceRequest(req.body)
+            : req.body,
+        );
         // The agent: the first of the span's names for it that the catalog knows, else the
         // first. Each distinct name is looked up once for the whole request.
         const known = await resolver.resolveMany(
@@ -192,16 +206,22 @@ export function createActionsRouter(
           },
         });
         const rejected = parsed.rejected.length;
-        res.json({
-          partialSuccess: {
-            rejectedSpans: rejected,
-            errorMessage: rejected
-              ? `${rejected} span(s) rejected: ${parsed.rejected
-                  .slice(0, 10)
-                  .join('; ')}${rejected > 10 ? '; ...' : ''}`
-              : '',
-          },
-        });
+        const partialSuccess = {
+          rejectedSpans: rejected,
+          errorMessage: rejected
+            ? `${rejected} span(s) rejected: ${parsed.rejected
+                .slice(0, 10)
+                .join('; ')}${rejected > 10 ? '; ...' : ''}`
+            : '',
+        };
+        // OTLP/HTTP answers in the encoding of the request.
+        if (protobufEncoded) {
+          res
+            .type('application/x-protobuf')
+            .send(encodeExportTraceServiceResponse(partialSuccess));
+        } else {
+          res.json({ partialSuccess });
+        }
       } catch (error) {
         await auditorEvent.fail({ error: error as Error });
         throw error;

@@ -7,12 +7,14 @@ import {
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { Entity } from '@backstage/catalog-model';
 import { context, SpanStatusCode, trace } from '@opentelemetry/api';
-import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
+import { OTLPTraceExporter as JsonTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
+import { OTLPTraceExporter as ProtobufTraceExporter } from '@opentelemetry/exporter-trace-otlp-proto';
 import { resourceFromAttributes } from '@opentelemetry/resources';
 import {
   InMemorySpanExporter,
   ReadableSpan,
   SimpleSpanProcessor,
+  SpanExporter,
   TracerProvider,
 } from '@opentelemetry/sdk-trace';
 import { Server } from 'node:http';
@@ -344,166 +346,173 @@ describe('POST /v1/traces', () => {
       await knex('agent_mesh_actions').delete();
     });
 
-    function exportWith(exporter: OTLPTraceExporter, spans: ReadableSpan[]) {
+    function exportWith(exporter: SpanExporter, spans: ReadableSpan[]) {
       return new Promise<{ code: number; error?: Error }>(resolve =>
         exporter.export(spans, resolve),
       );
     }
 
-    it('turns spans from the OpenTelemetry exporter into actions, once', async () => {
-      const exporter = new OTLPTraceExporter({
-        url,
-        // generous: CI machines are small and run suites in parallel
-        timeoutMillis: 30_000,
-        headers: { Authorization: mockCredentials.service.header() },
-      });
-      const memory = new InMemorySpanExporter();
-      const agentProvider = new TracerProvider({
-        resource: resourceFromAttributes({
-          'service.name': 'sales-service',
-          'gen_ai.agent.name': 'Sales bot',
-        }),
-        spanProcessors: [
-          new SimpleSpanProcessor({ exporter }),
-          new SimpleSpanProcessor({ exporter: memory }),
-        ],
-      });
-      const ciProvider = new TracerProvider({
-        resource: resourceFromAttributes({
-          'service.name': 'svc-sales-bot',
-          'deployment.environment.name': 'production',
-        }),
-        spanProcessors: [
-          new SimpleSpanProcessor({ exporter }),
-          new SimpleSpanProcessor({ exporter: memory }),
-        ],
-      });
-
-      const tracer = agentProvider.getTracer('sales-bot');
-      const invoke = tracer.startSpan('invoke_agent Sales bot', {
-        startTime: new Date('2026-11-20T09:00:00.000Z'),
-        attributes: {
-          'gen_ai.operation.name': 'invoke_agent',
-          'gen_ai.agent.id': 'gen-ai-agent-42',
-          'gen_ai.request.model': 'gpt-x',
-          'gen_ai.response.model': 'gpt-x-2026-01',
-          'gen_ai.usage.input_tokens': 120,
-          'gen_ai.usage.output_tokens': 30,
-          'custom.list': ['a', 'b'],
-          'custom.ratio': 0.25,
-        },
-      });
-      const tool = tracer.startSpan(
-        'execute_tool',
-        {
-          startTime: new Date('2026-11-20T09:00:01.000Z'),
-          attributes: {
-            'gen_ai.operation.name': 'execute_tool',
-            'gen_ai.tool.name': 'salesforce.query',
-            'gen_ai.agent.id': 'not-in-the-catalog',
-            'gen_ai.agent.name': 'svc-sales-bot',
-          },
-        },
-        trace.setSpan(context.active(), invoke),
-      );
-      tool.setStatus({ code: SpanStatusCode.ERROR, message: 'timeout' });
-      tool.end(new Date('2026-11-20T09:00:02.000Z'));
-      tracer
-        .startSpan('GET /health', {
-          attributes: { 'http.request.method': 'GET' },
-        })
-        .end();
-      invoke.end(new Date('2026-11-20T09:00:03.000Z'));
-
-      const ci = ciProvider.getTracer('ci');
-      ci.startSpan('deploy sales-aggregator', {
-        startTime: new Date('2026-11-20T10:00:00.000Z'),
-        attributes: {
-          'cicd.pipeline.name': 'release',
-          'deployment.environment.name': 'production',
-          'vcs.repository.url.full': 'https://github.com/acme/sales',
-          'vcs.ref.head.name': 'main',
-        },
-      }).end();
-      ci.startSpan('npm ci').end(); // resource-level deployment.* alone is no action
-
-      await agentProvider.forceFlush();
-      await ciProvider.forceFlush();
-
-      const list = await request(server).get('/api/agent-mesh/actions');
-      expect(list.status).toBe(200);
-      const items = list.body.items;
-      // Each span is exported in its own request, so their arrival order may vary.
-      expect(items.map((i: any) => i.type).sort()).toEqual([
-        'agent.invoke',
-        'deploy',
-        'tool.call',
-      ]);
-      const byType = (type: string) => items.find((i: any) => i.type === type);
-      const [deploy, invoked, toolCall] = [
-        byType('deploy'),
-        byType('agent.invoke'),
-        byType('tool.call'),
-      ];
-      const ids = (span: ReadableSpan) =>
-        `otlp:${span.spanContext().traceId}:${span.spanContext().spanId}`;
-      expect(invoked).toMatchObject({
-        id: ids(invoke as unknown as ReadableSpan),
-        agent: 'gen-ai-agent-42',
-        agentKnown: true,
-        agentRef: 'agent:default/sales-aggregator-bot',
-        ownerRef: 'group:default/brand-a',
-        occurredAt: '2026-11-20T09:00:00.000Z',
-        model: 'gpt-x-2026-01',
-        inputTokens: 120,
-        outputTokens: 30,
-        traceId: invoke.spanContext().traceId,
-        spanId: invoke.spanContext().spanId,
-        summary: 'invoke_agent Sales bot',
-        attributes: expect.objectContaining({
-          'custom.list': ['a', 'b'],
-          'custom.ratio': 0.25,
-          'otel.resource': expect.objectContaining({
+    it.each([
+      ['http/json', JsonTraceExporter],
+      ['http/protobuf', ProtobufTraceExporter],
+    ])(
+      'turns spans from the OpenTelemetry %s exporter into actions, once',
+      async (_protocol, Exporter) => {
+        const exporter = new Exporter({
+          url,
+          // generous: CI machines are small and run suites in parallel
+          timeoutMillis: 30_000,
+          headers: { Authorization: mockCredentials.service.header() },
+        });
+        const memory = new InMemorySpanExporter();
+        const agentProvider = new TracerProvider({
+          resource: resourceFromAttributes({
             'service.name': 'sales-service',
+            'gen_ai.agent.name': 'Sales bot',
           }),
-        }),
-      });
-      // The tool span's agent id is unknown; the first of its names that the catalog knows wins.
-      expect(toolCall).toMatchObject({
-        agent: 'svc-sales-bot',
-        agentKnown: true,
-        agentRef: 'agent:default/sales-aggregator-bot',
-        status: 'failure',
-        summary:
-          'execute_tool: tool salesforce.query, agent svc-sales-bot, failed: timeout',
-        attributes: expect.objectContaining({
-          'otel.parent_span_id': invoke.spanContext().spanId,
-        }),
-      });
-      expect(deploy).toMatchObject({
-        agent: 'svc-sales-bot',
-        agentKnown: true,
-        target: 'https://github.com/acme/sales',
-        summary:
-          'deploy sales-aggregator: pipeline release, branch main, repository https://github.com/acme/sales, to production',
-      });
+          spanProcessors: [
+            new SimpleSpanProcessor({ exporter }),
+            new SimpleSpanProcessor({ exporter: memory }),
+          ],
+        });
+        const ciProvider = new TracerProvider({
+          resource: resourceFromAttributes({
+            'service.name': 'svc-sales-bot',
+            'deployment.environment.name': 'production',
+          }),
+          spanProcessors: [
+            new SimpleSpanProcessor({ exporter }),
+            new SimpleSpanProcessor({ exporter: memory }),
+          ],
+        });
 
-      // The exporter sends the same spans again: nothing is written twice.
-      const spans = memory.getFinishedSpans();
-      expect(spans).toHaveLength(5);
-      expect((await exportWith(exporter, spans)).code).toBe(0);
-      const [{ count }] = await knex('agent_mesh_actions').count({
-        count: '*',
-      });
-      expect(Number(count)).toBe(3);
-      expect(
-        (await request(server).get('/api/agent-mesh/actions/verify')).body,
-      ).toEqual({ ok: true, checked: 3 });
+        const tracer = agentProvider.getTracer('sales-bot');
+        const invoke = tracer.startSpan('invoke_agent Sales bot', {
+          startTime: new Date('2026-11-20T09:00:00.000Z'),
+          attributes: {
+            'gen_ai.operation.name': 'invoke_agent',
+            'gen_ai.agent.id': 'gen-ai-agent-42',
+            'gen_ai.request.model': 'gpt-x',
+            'gen_ai.response.model': 'gpt-x-2026-01',
+            'gen_ai.usage.input_tokens': 120,
+            'gen_ai.usage.output_tokens': 30,
+            'custom.list': ['a', 'b'],
+            'custom.ratio': 0.25,
+          },
+        });
+        const tool = tracer.startSpan(
+          'execute_tool',
+          {
+            startTime: new Date('2026-11-20T09:00:01.000Z'),
+            attributes: {
+              'gen_ai.operation.name': 'execute_tool',
+              'gen_ai.tool.name': 'salesforce.query',
+              'gen_ai.agent.id': 'not-in-the-catalog',
+              'gen_ai.agent.name': 'svc-sales-bot',
+            },
+          },
+          trace.setSpan(context.active(), invoke),
+        );
+        tool.setStatus({ code: SpanStatusCode.ERROR, message: 'timeout' });
+        tool.end(new Date('2026-11-20T09:00:02.000Z'));
+        tracer
+          .startSpan('GET /health', {
+            attributes: { 'http.request.method': 'GET' },
+          })
+          .end();
+        invoke.end(new Date('2026-11-20T09:00:03.000Z'));
 
-      await exporter.shutdown();
-      await agentProvider.shutdown();
-      await ciProvider.shutdown();
-    });
+        const ci = ciProvider.getTracer('ci');
+        ci.startSpan('deploy sales-aggregator', {
+          startTime: new Date('2026-11-20T10:00:00.000Z'),
+          attributes: {
+            'cicd.pipeline.name': 'release',
+            'deployment.environment.name': 'production',
+            'vcs.repository.url.full': 'https://github.com/acme/sales',
+            'vcs.ref.head.name': 'main',
+          },
+        }).end();
+        ci.startSpan('npm ci').end(); // resource-level deployment.* alone is no action
+
+        await agentProvider.forceFlush();
+        await ciProvider.forceFlush();
+
+        const list = await request(server).get('/api/agent-mesh/actions');
+        expect(list.status).toBe(200);
+        const items = list.body.items;
+        // Each span is exported in its own request, so their arrival order may vary.
+        expect(items.map((i: any) => i.type).sort()).toEqual([
+          'agent.invoke',
+          'deploy',
+          'tool.call',
+        ]);
+        const byType = (type: string) =>
+          items.find((i: any) => i.type === type);
+        const [deploy, invoked, toolCall] = [
+          byType('deploy'),
+          byType('agent.invoke'),
+          byType('tool.call'),
+        ];
+        const ids = (span: ReadableSpan) =>
+          `otlp:${span.spanContext().traceId}:${span.spanContext().spanId}`;
+        expect(invoked).toMatchObject({
+          id: ids(invoke as unknown as ReadableSpan),
+          agent: 'gen-ai-agent-42',
+          agentKnown: true,
+          agentRef: 'agent:default/sales-aggregator-bot',
+          ownerRef: 'group:default/brand-a',
+          occurredAt: '2026-11-20T09:00:00.000Z',
+          model: 'gpt-x-2026-01',
+          inputTokens: 120,
+          outputTokens: 30,
+          traceId: invoke.spanContext().traceId,
+          spanId: invoke.spanContext().spanId,
+          summary: 'invoke_agent Sales bot',
+          attributes: expect.objectContaining({
+            'custom.list': ['a', 'b'],
+            'custom.ratio': 0.25,
+            'otel.resource': expect.objectContaining({
+              'service.name': 'sales-service',
+            }),
+          }),
+        });
+        // The tool span's agent id is unknown; the first of its names that the catalog knows wins.
+        expect(toolCall).toMatchObject({
+          agent: 'svc-sales-bot',
+          agentKnown: true,
+          agentRef: 'agent:default/sales-aggregator-bot',
+          status: 'failure',
+          summary:
+            'execute_tool: tool salesforce.query, agent svc-sales-bot, failed: timeout',
+          attributes: expect.objectContaining({
+            'otel.parent_span_id': invoke.spanContext().spanId,
+          }),
+        });
+        expect(deploy).toMatchObject({
+          agent: 'svc-sales-bot',
+          agentKnown: true,
+          target: 'https://github.com/acme/sales',
+          summary:
+            'deploy sales-aggregator: pipeline release, branch main, repository https://github.com/acme/sales, to production',
+        });
+
+        // The exporter sends the same spans again: nothing is written twice.
+        const spans = memory.getFinishedSpans();
+        expect(spans).toHaveLength(5);
+        expect((await exportWith(exporter, spans)).code).toBe(0);
+        const [{ count }] = await knex('agent_mesh_actions').count({
+          count: '*',
+        });
+        expect(Number(count)).toBe(3);
+        expect(
+          (await request(server).get('/api/agent-mesh/actions/verify')).body,
+        ).toEqual({ ok: true, checked: 3 });
+
+        await exporter.shutdown();
+        await agentProvider.shutdown();
+        await ciProvider.shutdown();
+      },
+    );
 
     it('answers with partialSuccess: rejected spans, ignored spans accepted', async () => {
       const res = await request(server)
@@ -543,6 +552,65 @@ describe('POST /v1/traces', () => {
         count: '*',
       });
       expect(Number(count)).toBe(1);
+    });
+
+    it('reads OpenInference and Langfuse spans as GenAI spans, and keeps what they sent', async () => {
+      const kv = (key: string, value: Record<string, unknown>) => ({
+        key,
+        value,
+      });
+      const res = await request(server)
+        .post('/api/agent-mesh/v1/traces')
+        .send(
+          otlpBody([
+            otlpSpan({
+              spanId: '1111111111111111',
+              name: 'search_orders',
+              attributes: [
+                kv('openinference.span.kind', { stringValue: 'TOOL' }),
+                kv('tool.name', { stringValue: 'search_orders' }),
+              ],
+            }),
+            otlpSpan({
+              spanId: '2222222222222222',
+              name: 'draft reply',
+              attributes: [
+                kv('langfuse.observation.type', { stringValue: 'generation' }),
+                kv('langfuse.observation.model.name', {
+                  stringValue: 'claude-x',
+                }),
+                kv('langfuse.observation.usage_details', {
+                  stringValue: '{"input":10,"output":4}',
+                }),
+              ],
+            }),
+          ]),
+        );
+      expect(res.body.partialSuccess.rejectedSpans).toBe(0);
+      const { items } = (await request(server).get('/api/agent-mesh/actions'))
+        .body;
+      const bySpan = (id: string) => items.find((i: any) => i.spanId === id);
+      expect(bySpan('1111111111111111')).toMatchObject({
+        type: 'tool.call',
+        summary: 'search_orders',
+        attributes: expect.objectContaining({
+          'tool.name': 'search_orders',
+          'otel.dialects': ['openinference'],
+        }),
+      });
+      expect(bySpan('2222222222222222')).toMatchObject({
+        type: 'gen_ai.chat',
+        model: 'claude-x',
+        inputTokens: 10,
+        outputTokens: 4,
+        attributes: expect.objectContaining({
+          'langfuse.observation.type': 'generation',
+          'otel.dialects': ['langfuse'],
+        }),
+      });
+      expect(bySpan('2222222222222222').attributes).not.toHaveProperty(
+        'gen_ai.request.model',
+      );
     });
 
     it('keeps the chain valid for spans with text that UTF-8 cannot hold', async () => {
@@ -606,7 +674,7 @@ describe('POST /v1/traces', () => {
       expect(maxConcurrentLookups).toBeLessThanOrEqual(8);
     });
 
-    it('refuses malformed bodies, protobuf and missing credentials', async () => {
+    it('refuses malformed bodies, other encodings and missing credentials', async () => {
       const post = () => request(server).post('/api/agent-mesh/v1/traces');
       const malformed = await post()
         .set('Content-Type', 'application/json')
@@ -617,9 +685,16 @@ describe('POST /v1/traces', () => {
       expect(wrong.body.error.message).toBe('resourceSpans must be an array');
       const protobuf = await post()
         .set('Content-Type', 'application/x-protobuf')
-        .send(Buffer.from([1, 2, 3]));
-      expect(protobuf.status).toBe(415);
-      expect(protobuf.body.error.message).toMatch(/http\/json/);
+        .send(Buffer.from([0x0a, 0x05, 0x01]));
+      expect(protobuf.status).toBe(400);
+      expect(protobuf.body.error.message).toMatch(
+        /^The body is not an OTLP ExportTraceServiceRequest in protobuf: /,
+      );
+      const text = await post()
+        .set('Content-Type', 'text/plain')
+        .send('resourceSpans');
+      expect(text.status).toBe(415);
+      expect(text.body.error.message).toMatch(/application\/x-protobuf/);
       const anonymous = await post()
         .set('Authorization', mockCredentials.none.header())
         .send(otlpBody([otlpSpan()]));

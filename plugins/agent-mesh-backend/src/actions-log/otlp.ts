@@ -10,6 +10,7 @@ import {
 import { toEntityRef } from './refs';
 import { fitAttributes } from './attributeLimits';
 import { toStorableValue } from './storableText';
+import { withGenAiAttributes } from './otlpDialects';
 
 /**
  * OTLP/HTTP JSON (`ExportTraceServiceRequest`) to actions.
@@ -24,6 +25,9 @@ import { toStorableValue } from './storableText';
  *   `pr.merged`, `pr.closed` (with `vcs.change.state`), `repo.commit` (with
  *   `vcs.ref.head.revision`) or `repo.change`;
  * - every other span is accepted and ignored (OTLP: not rejected).
+ *
+ * Spans in the OpenInference or Langfuse dialects are read as GenAI spans first
+ * (`otlpDialects.ts`, which gives the precedence).
  */
 
 /** An OTLP `AnyValue` as JSON. */
@@ -282,7 +286,9 @@ function spanToAction(
   scope: Record<string, unknown>,
   where: string,
 ): OtlpSpanAction | undefined {
-  const attributes = fromKeyValues(span.attributes, `${where}.attributes`);
+  const sent = fromKeyValues(span.attributes, `${where}.attributes`);
+  // What the log derives reads the GenAI view (other dialects mapped in); what it keeps is as sent.
+  const { attributes, dialects } = withGenAiAttributes(sent);
   const type = actionTypeOf(attributes);
   if (!type) {
     return undefined;
@@ -314,7 +320,10 @@ function spanToAction(
     );
   }
 
-  const kept: Record<string, unknown> = { ...attributes };
+  const kept: Record<string, unknown> = { ...sent };
+  if (dialects.length) {
+    kept['otel.dialects'] = dialects;
+  }
   const resourceKept = Object.fromEntries(
     Object.entries(resource).filter(([k]) =>
       RESOURCE_KEPT.some(p => k.startsWith(p)),

@@ -283,10 +283,17 @@ describe('the API as documented', () => {
 
       const text = await request(server)
         .post(`${BASE}/v1/traces`)
-        .set('Content-Type', 'application/x-protobuf')
+        .set('Content-Type', 'text/plain')
         .send('binary');
       expect(text.status).toBe(415);
       expectDocumented('POST', '/v1/traces', text);
+
+      const notProtobuf = await request(server)
+        .post(`${BASE}/v1/traces`)
+        .set('Content-Type', 'application/x-protobuf')
+        .send(Buffer.from('binary'));
+      expect(notProtobuf.status).toBe(400);
+      expectDocumented('POST', '/v1/traces', notProtobuf);
     });
 
     it('answers the overlap queries as documented', async () => {
