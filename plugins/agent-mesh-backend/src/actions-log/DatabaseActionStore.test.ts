@@ -298,3 +298,65 @@ describe('DatabaseActionStore.lastActivity', () => {
     },
   );
 });
+
+describe('DatabaseActionStore.hasActivityAt', () => {
+  const databases = TestDatabases.create({ ids: ['POSTGRES_15', 'SQLITE_3'] });
+
+  it.each(databases.eachSupportedId())(
+    'tells which (entity, time) pairs are the time of an action that the access criteria let through, %p',
+    async databaseId => {
+      const knex = await databases.init(databaseId);
+      const store = await DatabaseActionStore.create({
+        database: databaseOf(knex),
+      });
+      const BRAND_A = 'group:default/brand-a';
+      await store.append([
+        newAction('own', {
+          occurredAt: '2026-11-01T10:00:00.000Z',
+          ownerRef: BRAND_A,
+          target: 'component:default/shop',
+          targetRef: 'component:default/shop',
+        }),
+        newAction('foreign', {
+          occurredAt: '2026-11-05T10:00:00.000Z',
+          agent: 'other',
+          agentRef: 'agent:default/other',
+          ownerRef: 'group:default/brand-b',
+          target: 'component:default/shop',
+          targetRef: 'component:default/shop',
+        }),
+      ]);
+      const items = [
+        { entityRef: 'Component:default/Shop', at: '2026-11-01T10:00:00.000Z' },
+        { entityRef: 'component:default/shop', at: '2026-11-05T10:00:00.000Z' },
+        { entityRef: 'agent:default/coder', at: '2026-11-01T10:00:00.000Z' },
+        { entityRef: BRAND_A, at: '2026-11-01T10:00:00.000Z' },
+        // The right time, the wrong entity; the right entity, no action then.
+        { entityRef: 'agent:default/coder', at: '2026-11-05T10:00:00.000Z' },
+        { entityRef: 'component:default/shop', at: '2026-11-02T10:00:00.000Z' },
+      ];
+      expect(await store.hasActivityAt(items)).toEqual([
+        true,
+        true,
+        true,
+        true,
+        false,
+        false,
+      ]);
+      const access = {
+        property: 'ownerRef' as const,
+        values: [BRAND_A],
+        includeSubTeams: false,
+      };
+      expect(await store.hasActivityAt(items, { access })).toEqual([
+        true,
+        false,
+        true,
+        true,
+        false,
+        false,
+      ]);
+      expect(await store.hasActivityAt([])).toEqual([]);
+    },
+  );
+});

@@ -1,5 +1,6 @@
 import { DatabaseService } from '@backstage/backend-plugin-api';
 import { ConflictError, ServiceUnavailableError } from '@backstage/errors';
+import { PermissionCriteria } from '@backstage/plugin-permission-common';
 import { Knex } from 'knex';
 import { databaseUnavailableReason } from './databaseUnavailable';
 import { GENESIS_HASH, hashAction } from './hash';
@@ -17,6 +18,7 @@ import {
 } from './types';
 import { migratedClient } from '../database/migrations';
 import { whereActionAccess } from './permissions/accessQuery';
+import { ActionAccessFilter } from './permissions/actionResource';
 
 const TABLE = 'agent_mesh_actions';
 const CHECKPOINTS = 'agent_mesh_actions_checkpoints';
@@ -280,6 +282,37 @@ export class DatabaseActionStore implements ActionStore {
       }
     }
     return result;
+  }
+
+  async hasActivityAt(
+    items: { entityRef: string; at: string }[],
+    options: { access?: PermissionCriteria<ActionAccessFilter> } = {},
+  ): Promise<boolean[]> {
+    const { access } = options;
+    const key = (ref: string, at: string) =>
+      `${ref.toLocaleLowerCase('en-US')} ${at}`;
+    const wanted = [
+      ...new Map(items.map(i => [key(i.entityRef, i.at), i])).values(),
+    ];
+    const found = new Set<string>();
+    for (let i = 0; i < wanted.length; i += 200) {
+      const chunk = wanted.slice(i, i + 200);
+      const refs = [
+        ...new Set(chunk.map(c => c.entityRef.toLocaleLowerCase('en-US'))),
+      ];
+      const times = [...new Set(chunk.map(c => c.at))];
+      // As lastActivity: the entity is the agent, the target or the owning team.
+      for (const column of ['agent_ref', 'target_ref', 'owner_ref']) {
+        const q = this.db(TABLE)
+          .distinct({ ref: column, at: 'occurred_at' })
+          .whereIn(column, refs)
+          .whereIn('occurred_at', times);
+        if (access) q.where(b => whereActionAccess(b, access));
+        const rows: { ref: string; at: string }[] = await q;
+        for (const row of rows) found.add(key(row.ref, row.at));
+      }
+    }
+    return items.map(i => found.has(key(i.entityRef, i.at)));
   }
 
   async verify(options?: { pageSize?: number }): Promise<VerifyResult> {

@@ -122,6 +122,14 @@ export interface ActionStore {
    * given; refs without any action are left out.
    */
   lastActivity(entityRefs: string[]): Promise<Map<string, string>>;
+  /**
+   * For each (entity ref, time) pair, whether an action occurred exactly then whose agent,
+   * target or owning team is that ref (as in `lastActivity`) and that matches `access`.
+   */
+  hasActivityAt(
+    items: { entityRef: string; at: string }[],
+    options?: { access?: PermissionCriteria<ActionAccessFilter> },
+  ): Promise<boolean[]>;
   /** Walks the chain in seq order, from the latest retention checkpoint if there is one. */
   verify(options?: { pageSize?: number }): Promise<VerifyResult>;
   /**

@@ -15,3 +15,4 @@ export {
   type ActionReadAuthorizer,
 } from './authorizeActionRead';
 export { registerActionResource } from './registerActionResource';
+export { createActivityVisibility } from './visibleActivity';
