@@ -149,6 +149,10 @@ function fakeActivity(): ActivityLookup {
           ]),
       );
     },
+    // The job evaluates as the plugin; what a caller may see is not measured here.
+    async visibleActivity(_credentials, items) {
+      return items.map(() => true);
+    },
   };
 }
 

@@ -86,7 +86,7 @@ export const agentMeshPlugin = createBackendPlugin({
         const scorecards = await setupScorecards(services, {
           checks: [...scorecardChecks.values()],
           overlaps: overlap,
-          activity: actionLog.store,
+          activity: actionLog.activity,
         });
         await setupOverview(services, {
           overlaps: overlap,

@@ -10,6 +10,7 @@ import { ActionStore } from './types';
 import {
   ActionReadAuthorizer,
   createActionReadAuthorizer,
+  createActivityVisibility,
   registerActionResource,
 } from './permissions';
 
@@ -21,6 +22,11 @@ export async function setupActionLog(services: AgentMeshServices): Promise<{
   store: ActionStore;
   resolver: AgentResolver;
   readAuthorizer: ActionReadAuthorizer;
+  /** Activity for the scorecards: the last action times, and which of them a caller may see. */
+  activity: {
+    lastActivity: ActionStore['lastActivity'];
+    visibleActivity: ReturnType<typeof createActivityVisibility>;
+  };
 }> {
   const {
     config,
@@ -76,5 +82,13 @@ export async function setupActionLog(services: AgentMeshServices): Promise<{
   if (retention) {
     await scheduleRetention({ scheduler, store, logger, retention });
   }
-  return { store, resolver, readAuthorizer };
+  return {
+    store,
+    resolver,
+    readAuthorizer,
+    activity: {
+      lastActivity: refs => store.lastActivity(refs),
+      visibleActivity: createActivityVisibility({ store, readAuthorizer }),
+    },
+  };
 }

@@ -75,7 +75,13 @@ Give the entity ref (aiartifact:default/name, agent:default/name, or a Component
           `${entityRef} has no scorecard: scorecards cover Agents, AiArtifacts and entities with the agent-mesh.io/built-by annotation`,
         );
       }
-      const result = await scorecards.evaluate(entity);
+      const [result] = await scorecards.visibility.shown(
+        [await scorecards.evaluate(entity)],
+        credentials,
+      );
+      if (!result) {
+        throw new NotFoundError(`No entity ${entityRef} in the catalog`);
+      }
       return {
         output: {
           ...result,

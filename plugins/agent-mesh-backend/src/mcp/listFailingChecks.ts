@@ -5,7 +5,6 @@ import { NotFoundError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { loadGroups, ScorecardsSetup, teamTree } from '../scorecards';
 import { parseRefInput, requirePermission } from './shared';
-import { visibleRefs } from '../catalog';
 
 /**
  * `agent-mesh:list-failing-checks`: a team's failing governance checks, from the stored
@@ -93,14 +92,11 @@ Results come from the scheduled scorecard evaluation, not a live run; for one en
               team,
             )
           : [team];
-      const stored = await scorecards.store.latestByOwners(teams);
-      // Only the entities that the caller may read in the catalog.
-      const visible = await visibleRefs(
-        { catalog, auth },
+      // Only the entities that the caller may read, with details as it may see them.
+      const rows = await scorecards.visibility.shown(
+        await scorecards.store.latestByOwners(teams),
         credentials,
-        stored.map(r => r.entityRef),
       );
-      const rows = stored.filter(r => visible.has(r.entityRef));
       const statuses = new Set(
         input.includeWarnings ? ['fail', 'warn'] : ['fail'],
       );

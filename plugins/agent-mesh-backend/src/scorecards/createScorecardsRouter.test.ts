@@ -292,6 +292,8 @@ describe('scorecards API', () => {
     const catalog = catalogServiceMock.mock({
       getEntityByRef: (ref, o) => inMemory.getEntityByRef(ref, o),
       getEntities: (r, o) => inMemory.getEntities(r, o),
+      // Which of the results the caller may see.
+      getEntitiesByRefs: (r, o) => inMemory.getEntitiesByRefs(r, o),
       queryEntities: async (r, o) => {
         pagesRead += 1;
         await gate.held;
@@ -385,6 +387,17 @@ describe('scorecards API', () => {
       hidden,
     );
     expect(restricted.entityCount).toBe(everyone.entityCount - 1);
+
+    // A dry run evaluates the whole catalog, but shows and sums up only what the caller may read.
+    const dryRun = await request(server)
+      .post(`${BASE}/dry-run`)
+      .set('Authorization', as('user:default/outsider'))
+      .send({ config: {} });
+    expect(dryRun.status).toBe(200);
+    expect(dryRun.body.results.map((r: any) => r.entityRef)).not.toContain(
+      hidden,
+    );
+    expect(dryRun.body.summary.entityCount).toBe(everyone.entityCount - 1);
   });
 
   it('answers 403 when the permission policy says no', async () => {

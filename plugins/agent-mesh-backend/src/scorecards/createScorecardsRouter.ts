@@ -18,7 +18,8 @@ import { evaluateScorecard } from './evaluateScorecard';
 import { hasScorecard } from './filters';
 import { summarizeScorecards } from './rollup';
 import { ScorecardStore } from './ScorecardStore';
-import { loadGroups, teamTree, visibleRefs } from '../catalog';
+import { loadGroups, teamTree } from '../catalog';
+import { ScorecardVisibility } from './ScorecardVisibility';
 import { ActivityLookup, OverlapLookup } from './types';
 import { bodyParserErrors } from '../http/bodyParserErrors';
 import { authorizeInsightsRead } from '../http/authorizeInsightsRead';
@@ -38,6 +39,8 @@ export interface ScorecardsRouterOptions {
   auth: AuthService;
   httpAuth: HttpAuthService;
   permissions: PermissionsService;
+  /** What each caller may see of the scorecards. */
+  visibility: ScorecardVisibility;
   store: ScorecardStore;
   checks: ScorecardCheck[];
   config: ScorecardsConfig;
@@ -74,8 +77,16 @@ function parseRef(value: string, name: string, defaultKind?: string): string {
 export function createScorecardsRouter(
   options: ScorecardsRouterOptions,
 ): express.Router {
-  const { catalog, auth, httpAuth, permissions, store, checks, config } =
-    options;
+  const {
+    catalog,
+    auth,
+    httpAuth,
+    permissions,
+    visibility,
+    store,
+    checks,
+    config,
+  } = options;
   const now = options.now ?? (() => new Date());
   const router = Router();
 
@@ -115,7 +126,12 @@ export function createScorecardsRouter(
       overlaps: options.overlaps,
       activity: options.activity,
     });
-    res.json(await evaluateScorecard(entity, { checks, config, context }));
+    const result = await evaluateScorecard(entity, { checks, config, context });
+    const [shown] = await visibility.shown([result], credentials);
+    if (!shown) {
+      throw new NotFoundError(`No entity ${entityRef} in the catalog`);
+    }
+    res.json(shown);
   });
 
   router.get('/scorecards/history', async (req, res) => {
@@ -141,9 +157,15 @@ export function createScorecardsRouter(
     ) {
       throw new NotFoundError(`No entity ${entityRef} in the catalog`);
     }
+    // Details as the caller may see them; a service also sees those of entities gone from
+    // the catalog, a user only those of an entity it may read (checked above).
+    const shown = await visibility.shown(
+      items.map(item => ({ ...item, entityRef })),
+      credentials,
+    );
     res.json({
       entityRef,
-      items: items.map(({ evaluatedAt, score, level, checks: c }) => ({
+      items: shown.map(({ evaluatedAt, score, level, checks: c }) => ({
         evaluatedAt,
         score,
         level,
@@ -156,14 +178,8 @@ export function createScorecardsRouter(
     const credentials = await authorize(req);
     const ownerText = queryString(req, 'owner', false);
     // Stored results, of the entities the caller may read in the catalog.
-    const visibleRows = async <R extends { entityRef: string }>(rows: R[]) => {
-      const visible = await visibleRefs(
-        { catalog, auth },
-        credentials,
-        rows.map(r => r.entityRef),
-      );
-      return rows.filter(r => visible.has(r.entityRef));
-    };
+    const visibleRows = async <R extends { entityRef: string }>(rows: R[]) =>
+      visibility.readable(rows, credentials);
     if (ownerText === undefined) {
       const rows = await visibleRows(await store.latestByOwners());
       res.json(
@@ -197,7 +213,7 @@ export function createScorecardsRouter(
     '/scorecards/dry-run',
     express.json({ limit: '1mb' }),
     async (req, res) => {
-      await authorize(req);
+      const credentials = await authorize(req);
       const body = req.body;
       if (typeof body !== 'object' || body === null || Array.isArray(body)) {
         throw new InputError(
@@ -244,6 +260,7 @@ export function createScorecardsRouter(
             now: now(),
             entityRefs,
             loadEntities: () => dryRunEntities.get(),
+            show: results => visibility.shown(results, credentials),
           }),
         ),
       );

@@ -40,6 +40,11 @@ export async function dryRunScorecards(options: {
   entityRefs?: string[];
   /** Where the entities come from; by default every entity, read from the catalog. */
   loadEntities?: () => Promise<Entity[]>;
+  /**
+   * What the caller may see of the results (`ScorecardVisibility.shown`), applied before they
+   * are summarised and compared; by default all of them.
+   */
+  show?: <R extends ScorecardResult>(results: R[]) => Promise<R[]>;
 }): Promise<DryRunResult> {
   const config = parseScorecardsConfig(options.configValue, {
     prefix: 'config',
@@ -51,7 +56,7 @@ export async function dryRunScorecards(options: {
         options.catalog,
         await options.auth.getOwnServiceCredentials(),
       );
-  const results = await evaluateEntities(entities, {
+  const evaluated = await evaluateEntities(entities, {
     checks: options.checks,
     config,
     now: options.now ?? new Date(),
@@ -61,6 +66,7 @@ export async function dryRunScorecards(options: {
       ? new Set(options.entityRefs.map(r => r.toLocaleLowerCase('en-US')))
       : undefined,
   });
+  const results = options.show ? await options.show(evaluated) : evaluated;
   const previous = new Map(
     (options.store ? await options.store.latestByOwners() : []).map(r => [
       r.entityRef,

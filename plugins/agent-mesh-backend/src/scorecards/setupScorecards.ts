@@ -17,6 +17,7 @@ import { createCatalogSource } from './entitySources';
 import { evaluateScorecard } from './evaluateScorecard';
 import { hasScorecard } from './filters';
 import { ActivityLookup, OverlapLookup, ScorecardResult } from './types';
+import { ScorecardVisibility } from './ScorecardVisibility';
 
 /** What `setupScorecards` gives the other parts of the plugin (the MCP actions). */
 export interface ScorecardsSetup {
@@ -27,6 +28,8 @@ export interface ScorecardsSetup {
   hasScorecard(entity: Entity): boolean;
   /** Evaluates one entity now, as `GET /scorecards` does (not stored). */
   evaluate(entity: Entity): Promise<ScorecardResult>;
+  /** What a caller may see of scorecards: apply it to every answer. */
+  visibility: ScorecardVisibility;
 }
 
 /** Default schedule of the evaluation job; `agentMesh.scorecards.schedule` overrides it. */
@@ -117,10 +120,16 @@ export async function setupScorecards(
     },
   });
 
+  const visibility = new ScorecardVisibility({
+    catalog,
+    auth,
+    activity: options.activity,
+  });
   services.httpRouter.use(
     createScorecardsRouter({
       catalog,
       auth,
+      visibility,
       httpAuth: services.httpAuth,
       permissions: services.permissions,
       store,
@@ -136,6 +145,7 @@ export async function setupScorecards(
     store,
     job,
     config,
+    visibility,
     hasScorecard: entity => hasScorecard(entity, config),
     async evaluate(entity) {
       const context = createScorecardContext({

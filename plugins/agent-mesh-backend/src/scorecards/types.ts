@@ -3,6 +3,7 @@ import {
   OverlapKind,
 } from '@agent-mesh/plugin-agent-mesh-common';
 import { ScorecardCheckContext } from '@agent-mesh/plugin-agent-mesh-node';
+import { BackstageCredentials } from '@backstage/backend-plugin-api';
 
 /** One check's outcome in a scorecard, as the API returns it. */
 export type { ScorecardCheckOutcome } from '@agent-mesh/plugin-agent-mesh-common';
@@ -33,6 +34,15 @@ export interface OverlapLookup {
  */
 export interface ActivityLookup {
   lastActivity(entityRefs: string[]): Promise<Map<string, string>>;
+  /**
+   * For each (entity ref, time) pair, whether the caller may see that time: whether it may read
+   * an action of that entity that occurred then (`agent-mesh.action.read`). Details show the
+   * time of the last action only to such callers.
+   */
+  visibleActivity(
+    credentials: BackstageCredentials,
+    items: { entityRef: string; at: string }[],
+  ): Promise<boolean[]>;
 }
 
 /** What the built-in checks look up; custom checks see the `ScorecardCheckContext` part. */

@@ -61,6 +61,8 @@ export function fakeActivity(
   return {
     lastActivity: async refs =>
       new Map(refs.filter(r => latest[r]).map(r => [r, latest[r]])),
+    // Every caller may see every time here; the action log's own rules are tested with it.
+    visibleActivity: async (_credentials, items) => items.map(() => true),
   };
 }
 

@@ -3,6 +3,11 @@ import { lifecycleOf, refOf } from '../refs';
 import { BuiltInCheck, fail, na, pass, warn } from './BuiltInCheck';
 import { OverlapInfo } from '../types';
 
+/** How a detail names another entity: its full ref and the overlap score. */
+const MENTION =
+  /([a-z0-9][a-z0-9_.-]*:[a-z0-9][a-z0-9_.-]*\/[a-z0-9][a-z0-9_.-]*) \((\d+\.\d{2})\)/gi;
+const mention = (o: OverlapInfo) => `${o.entityRef} (${o.score.toFixed(2)})`;
+
 /**
  * No unacknowledged cross-team duplicate work. Duplicates fail (proposed work only warns: it is
  * not built yet); alternatives (the same job with other products) warn, since choosing one
@@ -31,8 +36,7 @@ export const overlapCheck: BuiltInCheck = {
           : 'No overlap with other teams.',
       );
     }
-    const list = (items: OverlapInfo[]) =>
-      items.map(o => `${o.entityRef} (${o.score.toFixed(2)})`).join(', ');
+    const list = (items: OverlapInfo[]) => items.map(mention).join(', ');
     const duplicates = open.filter(o => o.kind !== 'alternative');
     const alternatives = open.filter(o => o.kind === 'alternative');
     const ack =
@@ -63,3 +67,22 @@ export const overlapCheck: BuiltInCheck = {
         );
   },
 };
+
+/** The entities (full, lower-case refs) that a detail of this check names. */
+export function entitiesNamedIn(detail: string): string[] {
+  return [...detail.matchAll(MENTION)].map(m =>
+    m[1].toLocaleLowerCase('en-US'),
+  );
+}
+
+/**
+ * The detail with each of the `hidden` entities (full, lower-case refs) named as "an entity you
+ * may not see", its score kept: the overlap counts, whoever may see the other side.
+ */
+export function withoutEntities(detail: string, hidden: Set<string>): string {
+  return detail.replace(MENTION, (whole, ref: string, score: string) =>
+    hidden.has(ref.toLocaleLowerCase('en-US'))
+      ? `an entity you may not see (${score})`
+      : whole,
+  );
+}
