@@ -1,6 +1,7 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
 import { parseEntityRef } from '@backstage/catalog-model';
 import { NotificationService } from '@backstage/plugin-notifications-node';
+import { NotificationPayload } from '@backstage/plugin-notifications-common';
 import { OverlapMatch } from './engine';
 import { isAcknowledged, OverlapEntry } from './entry';
 import { NotifiedPairStore } from './NotifiedPairStore';
@@ -20,6 +21,38 @@ function entityLink(entityRef: string): string {
   return `/catalog/${namespace}/${kind.toLocaleLowerCase('en-US')}/${name}`;
 }
 
+/** What the owners of `mine` are told: their own entity, and only the other side's team. */
+function notificationAbout(
+  mine: OverlapEntry,
+  other: OverlapEntry,
+  match: OverlapMatch,
+): NotificationPayload {
+  const theirs = other.owner
+    ? `an entity owned by ${other.owner}`
+    : 'an entity of another team';
+  const Theirs = theirs[0].toUpperCase() + theirs.slice(1);
+  const seeIt = `Its name is left out because this notification reaches everyone in your team; the Overlaps card of ${mine.title} shows it to those who may see it.`;
+  const keep =
+    "keep both on purpose, acknowledge the overlap in the entity's YAML.";
+  const common = {
+    link: entityLink(mine.entityRef),
+    topic: OVERLAP_NOTIFICATION_TOPIC,
+  };
+  return match.kind === 'alternative'
+    ? {
+        ...common,
+        title: `Same job, other products: ${mine.title} and ${theirs}`,
+        description: `${Theirs} does the same job as your ${mine.title} with other products (score ${match.score}). ${seeIt} Consider standardising on one; if you ${keep}`,
+        severity: 'low',
+      }
+    : {
+        ...common,
+        title: `Possible duplicate work: ${mine.title} and ${theirs}`,
+        description: `${Theirs} looks like the same work as your ${mine.title} (score ${match.score}). ${seeIt} If you ${keep}`,
+        severity: 'normal',
+      };
+}
+
 interface NewOverlap {
   a: OverlapEntry;
   b: OverlapEntry;
@@ -29,10 +62,16 @@ interface NewOverlap {
 /**
  * After a reconcile: finds the cross-team overlaps of the written entries that are above the
  * threshold and not acknowledged, claims those pairs that were never notified, and sends one
- * notification to each owning team, naming the other artifact, its owner and why they match:
- * duplicate work as such (normal severity), alternatives as the same job with other products
- * (low severity).
- * Notifications with the same scope (the pair key) replace each other in the inbox.
+ * notification to each owning team about its own entity: duplicate work as such (normal
+ * severity), alternatives as the same job with other products (low severity).
+ *
+ * A notification to a team reaches every member, and Backstage cannot ask the permission policy
+ * what another user may read (there are no credentials for a user who is not the caller). So it
+ * names only the team's own entity and the other side's owning team, never the other entity, its
+ * title or the reasons (which quote what it integrates and says); it links to the team's own
+ * entity, whose Overlaps card asks `GET /overlaps` with each member's own credentials and shows
+ * the other side to those who may see it. For the same reason there is no scope (the pair key
+ * would name the other entity): each pair is notified once anyway.
  */
 export async function notifyNewOverlaps(options: {
   changed: OverlapEntry[];
@@ -59,7 +98,6 @@ export async function notifyNewOverlaps(options: {
   let sent = 0;
   for (const key of claimed) {
     const { a, b, match } = found.get(key)!;
-    const why = match.reasons.join('; ');
     for (const [mine, other] of [
       [a, b],
       [b, a],
@@ -68,24 +106,7 @@ export async function notifyNewOverlaps(options: {
       try {
         await notifications.send({
           recipients: { type: 'entity', entityRef: mine.owner },
-          payload:
-            match.kind === 'alternative'
-              ? {
-                  title: `Same job, other products: ${mine.title} and ${other.title}`,
-                  description: `${other.title} (${other.entityRef}), owned by ${other.owner}, does the same job as your ${mine.title} with other products (score ${match.score}): ${why}. Consider standardising on one; if you keep both on purpose, acknowledge the overlap in the entity's YAML.`,
-                  link: entityLink(other.entityRef),
-                  topic: OVERLAP_NOTIFICATION_TOPIC,
-                  scope: key,
-                  severity: 'low',
-                }
-              : {
-                  title: `Possible duplicate work: ${mine.title} and ${other.title}`,
-                  description: `${other.title} (${other.entityRef}), owned by ${other.owner}, looks like the same work as your ${mine.title} (score ${match.score}): ${why}. If you keep both on purpose, acknowledge the overlap in the entity's YAML.`,
-                  link: entityLink(other.entityRef),
-                  topic: OVERLAP_NOTIFICATION_TOPIC,
-                  scope: key,
-                  severity: 'normal',
-                },
+          payload: notificationAbout(mine, other, match),
         });
         sent += 1;
       } catch (error) {

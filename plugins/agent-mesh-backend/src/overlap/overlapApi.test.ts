@@ -375,53 +375,61 @@ describe('overlap API', () => {
       await plugin.reconcile();
 
       const calls = send.mock.calls.map(([n]) => n);
-      const scopes = (recipient: string) =>
-        calls
-          .filter(n => n.recipients.entityRef === recipient)
-          .map(n => n.payload.scope as string);
-      // brand-a hears about brand-b's and brand-c's aggregators, once each.
-      const brandA = scopes('group:default/brand-a');
-      expect(brandA).toEqual(
-        expect.arrayContaining([
-          [aggregators[0], aggregators[1]].sort().join(' <> '),
-          [aggregators[0], aggregators[2]].sort().join(' <> '),
-        ]),
-      );
-      expect(new Set(brandA).size).toBe(brandA.length);
-      const toBrandA = calls.find(
+      // What a notification is about: the recipient's own entity (the link) and the other team.
+      const about = (n: any) => ({
+        recipient: n.recipients.entityRef as string,
+        own: n.payload.link as string,
+        otherTeam: /owned by (group:default\/[a-z-]+)/.exec(
+          n.payload.description,
+        )?.[1],
+      });
+      const page = (ref: string) =>
+        `/catalog/default/aiartifact/${ref.split('/')[1]}`;
+      // brand-a hears about its aggregator and brand-b's and brand-c's aggregators, once each.
+      const toBrandA = calls.filter(
         n =>
           n.recipients.entityRef === 'group:default/brand-a' &&
-          n.payload.scope ===
-            [aggregators[0], aggregators[1]].sort().join(' <> '),
+          n.payload.link === page(aggregators[0]),
       );
-      expect(toBrandA.payload).toMatchObject({
+      expect(toBrandA.map(n => about(n).otherTeam)).toEqual(
+        expect.arrayContaining([
+          'group:default/brand-b',
+          'group:default/brand-c',
+        ]),
+      );
+      const fromBrandB = toBrandA.find(
+        n => about(n).otherTeam === 'group:default/brand-b',
+      );
+      expect(fromBrandB.payload).toEqual({
         topic: 'agent-mesh-overlap',
-        link: '/catalog/default/aiartifact/brand-b-sales-rollup',
-        title: expect.stringMatching(/^Possible duplicate work: .*Brand B/),
+        link: '/catalog/default/aiartifact/brand-a-sales-aggregator',
+        title:
+          'Possible duplicate work: Brand A Sales Aggregator and an entity owned by group:default/brand-b',
         severity: 'normal',
         description: expect.stringMatching(
-          /aiartifact:default\/brand-b-sales-rollup.*group:default\/brand-b.*both integrate/,
+          /^An entity owned by group:default\/brand-b looks like the same work as your Brand A Sales Aggregator \(score 0\.\d+\)\. .*the Overlaps card of Brand A Sales Aggregator shows it/,
         ),
       });
-      // The acknowledged pair is not notified.
+      // The acknowledged pair is not notified: marketing's copy studio hears nothing of brand-c.
       expect(
         calls.filter(
           n =>
-            n.payload.scope.includes('campaign-copy-studio') &&
-            n.payload.scope.includes('brand-c-product-copy-writer'),
+            n.payload.link === page('x/campaign-copy-studio') &&
+            about(n).otherTeam === 'group:default/brand-c',
         ),
       ).toEqual([]);
-      // Every pair reached both of its teams.
-      const byScope = new Map<string, string[]>();
+      // Every pair reached both of its teams: each notification has its counterpart.
       for (const n of calls) {
-        byScope.set(n.payload.scope, [
-          ...(byScope.get(n.payload.scope) ?? []),
-          n.recipients.entityRef,
-        ]);
-      }
-      for (const recipients of byScope.values()) {
-        expect(recipients).toHaveLength(2);
-        expect(recipients[0]).not.toBe(recipients[1]);
+        const { recipient, otherTeam } = about(n);
+        expect(otherTeam).toBeDefined();
+        expect(otherTeam).not.toBe(recipient);
+        expect(
+          calls.some(
+            m =>
+              m.recipients.entityRef === otherTeam &&
+              about(m).otherTeam === recipient,
+          ),
+        ).toBe(true);
       }
 
       // A changed entity, a second reconcile and another instance send nothing again.
@@ -443,6 +451,61 @@ describe('overlap API', () => {
       const other = await startPlugin({ knex, catalog, send });
       await other.reconcile();
       expect(send.mock.calls.length).toBe(count);
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
+    "tells a team the other side's team, not what the other side is, %p",
+    async databaseId => {
+      // A notification to a team reaches all its members, whatever the catalog lets each of
+      // them read; so it may only name what the team owns, and the other side's team.
+      const knex = await databases.init(databaseId);
+      const send = jest.fn();
+      const plugin = await startPlugin({
+        knex,
+        catalog: mutableCatalog(examples),
+        send,
+      });
+      await plugin.reconcile();
+      const calls = send.mock.calls.map(([n]) => n);
+      expect(calls.length).toBeGreaterThan(0);
+
+      const ownerOf = (e: any) =>
+        typeof e.spec?.owner === 'string' && e.spec.owner.includes(':')
+          ? e.spec.owner
+          : `group:default/${e.spec?.owner}`;
+      const aiBuilt = examples.filter(e =>
+        ['AiArtifact', 'Component', 'API', 'Resource'].includes(e.kind),
+      );
+      for (const n of calls) {
+        const recipient = n.recipients.entityRef;
+        const text = JSON.stringify(n.payload);
+        const others = aiBuilt.filter(e => ownerOf(e) !== recipient);
+        const named = others.filter(
+          e =>
+            text.includes(`/${e.metadata.name}`) ||
+            text.includes(`"${e.metadata.name}`) ||
+            (e.metadata.title && text.includes(e.metadata.title)),
+        );
+        expect({ recipient, named: named.map(e => e.metadata.name) }).toEqual({
+          recipient,
+          named: [],
+        });
+        // The link is the page of the team's own entity, whose Overlaps card shows each member
+        // what that member may see.
+        const own = aiBuilt.find(
+          e =>
+            ownerOf(e) === recipient &&
+            n.payload.link ===
+              `/catalog/default/${e.kind.toLocaleLowerCase('en-US')}/${
+                e.metadata.name
+              }`,
+        );
+        expect(own).toBeDefined();
+        expect(n.payload.description).toMatch(
+          /owned by group:default\/[a-z-]+/,
+        );
+      }
     },
   );
 
