@@ -25,7 +25,9 @@ export interface Config {
       kinds?: string[];
       /**
        * `spec.type` values that make an entity of `kinds` take part even without the built-by
-       * annotation, e.g. `dashboard`. Default: none.
+       * annotation, e.g. `dashboard`. Default: `mcp-server` (the `API` entities of Backstage's
+       * AI model module and of `server.json` imports: two teams running MCP servers for the
+       * same system overlap). `[]` for none.
        */
       types?: string[];
       /**

@@ -176,7 +176,7 @@ describe('AgentMeshOverlapProcessor', () => {
   it('reads the eligible kinds and types as the backend does', () => {
     expect(readOverlapEligibility(new ConfigReader({}))).toEqual({
       kinds: ['Component', 'API', 'AiResource'],
-      types: [],
+      types: ['mcp-server'],
     });
     expect(
       readOverlapEligibility(

@@ -23,6 +23,8 @@ import { OverlapLookupClient } from './AgentMeshOverlapClient';
 
 /** `agentMesh.overlap.kinds` when not configured: the backend's default. */
 export const DEFAULT_OVERLAP_KINDS = ['Component', 'API', 'AiResource'];
+/** As the backend's default: MCP servers take part without the built-by annotation. */
+const DEFAULT_OVERLAP_TYPES = ['mcp-server'];
 
 /** Defaults of the processor's tuning options. */
 export const OVERLAP_PROCESSOR_DEFAULTS = {
@@ -78,7 +80,9 @@ export function readOverlapEligibility(config: Config): {
     kinds:
       config.getOptionalStringArray('agentMesh.overlap.kinds') ??
       DEFAULT_OVERLAP_KINDS,
-    types: config.getOptionalStringArray('agentMesh.overlap.types') ?? [],
+    types:
+      config.getOptionalStringArray('agentMesh.overlap.types') ??
+      DEFAULT_OVERLAP_TYPES,
   };
 }
 

@@ -39,13 +39,21 @@ export interface OverlapConfig {
   alternativeFactor: number;
   /** Kinds other than AiArtifact that take part when they carry the built-by annotation. */
   kinds: string[];
-  /** spec.types that make an entity of those kinds take part even without the annotation. */
+  /** spec.types that make an entity of those kinds take part even without the annotation. Default `mcp-server`. */
   types: string[];
   weights: OverlapWeights;
 }
 
 /** @internal */
 export const DEFAULT_OVERLAP_KINDS = ['Component', 'API', 'AiResource'];
+
+/**
+ * `spec.type`s that take part without the built-by annotation: MCP servers (`API` entities of
+ * type `mcp-server`, as Backstage's AI model module declares them) are agent tooling whoever
+ * built them.
+ * @internal
+ */
+export const DEFAULT_OVERLAP_TYPES = ['mcp-server'];
 
 export const DEFAULT_OVERLAP_WEIGHTS: OverlapWeights = {
   text: 1,
@@ -61,7 +69,7 @@ export const DEFAULT_OVERLAP_CONFIG: OverlapConfig = {
   maxResults: 10,
   alternativeFactor: 0.99,
   kinds: DEFAULT_OVERLAP_KINDS,
-  types: [],
+  types: DEFAULT_OVERLAP_TYPES,
   weights: DEFAULT_OVERLAP_WEIGHTS,
 };
 
@@ -104,7 +112,7 @@ export function readOverlapConfig(config: Config): OverlapConfig {
       'alternativeFactor',
     ),
     kinds: overlap.getOptionalStringArray('kinds') ?? DEFAULT_OVERLAP_KINDS,
-    types: overlap.getOptionalStringArray('types') ?? [],
+    types: overlap.getOptionalStringArray('types') ?? DEFAULT_OVERLAP_TYPES,
     weights,
   };
 }

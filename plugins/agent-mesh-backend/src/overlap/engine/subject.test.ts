@@ -1,5 +1,6 @@
 import { Entity } from '@backstage/catalog-model';
 import { isOverlapEligible, subjectFromEntity } from './subject';
+import { OverlapIndex } from './OverlapIndex';
 import { loadExampleEntities } from './__testUtils__/examples';
 
 const entities = loadExampleEntities();
@@ -78,5 +79,72 @@ describe('isOverlapEligible', () => {
     expect(
       isOverlapEligible(component({}, 'dashboard'), { types: ['dashboard'] }),
     ).toBe(true);
+  });
+
+  it('takes MCP servers (API entities of type mcp-server) unless configured otherwise', () => {
+    const mcpServer: Entity = {
+      apiVersion: 'backstage.io/v1alpha1',
+      kind: 'API',
+      metadata: { name: 'github-mcp' },
+      spec: { type: 'mcp-server', owner: 'group:default/x' },
+    };
+    expect(isOverlapEligible(mcpServer)).toBe(true);
+    expect(isOverlapEligible(mcpServer, { types: [] })).toBe(false);
+  });
+});
+
+describe('two teams running MCP servers for the same system', () => {
+  it('overlap as a duplicate, by the system their names give', async () => {
+    const server = (
+      name: string,
+      title: string,
+      description: string,
+      owner: string,
+    ): Entity => ({
+      apiVersion: 'backstage.io/v1alpha1',
+      kind: 'API',
+      metadata: { name, title, description },
+      spec: { type: 'mcp-server', owner, lifecycle: 'production' },
+    });
+    const index = new OverlapIndex();
+    for (const entity of [
+      server(
+        'github-mcp',
+        'GitHub MCP Server',
+        'Issues, pull requests and repositories for agents',
+        'group:default/a',
+      ),
+      server(
+        'gh-tools',
+        'GitHub',
+        'Lets coding agents open pull requests and comment on issues',
+        'group:default/b',
+      ),
+      server(
+        'jira-mcp',
+        'Jira MCP Server',
+        'Tickets and sprints for agents',
+        'group:default/c',
+      ),
+      server(
+        'slack-mcp',
+        'Slack MCP Server',
+        'Post and read channel messages',
+        'group:default/d',
+      ),
+      server(
+        'postgres-mcp',
+        'PostgreSQL MCP Server',
+        'Read-only SQL queries for agents',
+        'group:default/e',
+      ),
+    ])
+      index.upsert(subjectFromEntity(entity));
+    const [match] = await index.query('api:default/github-mcp');
+    expect(match).toMatchObject({
+      entityRef: 'api:default/gh-tools',
+      kind: 'duplicate',
+      reasons: expect.arrayContaining(['both integrate github']),
+    });
   });
 });

@@ -5,7 +5,7 @@ import {
 } from '@agent-mesh/plugin-agent-mesh-common';
 import { OverlapSubject } from '@agent-mesh/plugin-agent-mesh-node';
 import { canonicalSystem, normalizeSystemName } from './systems';
-import { DEFAULT_OVERLAP_KINDS } from './config';
+import { DEFAULT_OVERLAP_KINDS, DEFAULT_OVERLAP_TYPES } from './config';
 
 function strings(value: unknown): string[] {
   return Array.isArray(value)
@@ -36,7 +36,9 @@ export function isOverlapEligible(
   if (!kinds.includes(entity.kind.toLocaleLowerCase('en-US'))) return false;
   if (entity.metadata.annotations?.[ANNOTATION_BUILT_BY]) return true;
   const type = text(entity.spec?.type);
-  return Boolean(type && options.types?.includes(type));
+  return Boolean(
+    type && (options.types ?? DEFAULT_OVERLAP_TYPES).includes(type),
+  );
 }
 
 /**
