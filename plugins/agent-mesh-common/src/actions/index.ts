@@ -1,1 +1,3 @@
 export * from './types';
+export * from './chain';
+export * from './checkpoints';

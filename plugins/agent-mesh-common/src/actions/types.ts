@@ -111,6 +111,62 @@ export interface VerifyActionsResponse {
   broken?: number;
   /** The sequence numbers of the broken links, in order: at most the first 1,000. */
   brokenSeqs?: number[];
+  /** What is wrong, in `seq` order, each message naming its seq: at most the first 1,000. */
+  problems?: ActionChainProblem[];
+  /** The checkpoints read, when there were any. */
+  checkpoints?: ActionCheckpointSummary;
+}
+
+/**
+ * One problem that a verification of the action log found.
+ *
+ * @public
+ */
+export interface ActionChainProblem {
+  /** The sequence number the problem is at (for missing actions, the first one missing). */
+  seq: number;
+  /** What is wrong, starting with `seq <n>`. */
+  message: string;
+}
+
+/**
+ * The checkpoints that a verification read.
+ *
+ * @public
+ */
+export interface ActionCheckpointSummary {
+  checked: number;
+  /** With a signature; when `signaturesChecked`, one that verifies with a trusted key. */
+  signed: number;
+  /** Without a signature (made while the backend had no signing key). */
+  unsigned: number;
+  /** Whether signatures were checked: false when the backend has no key configured. */
+  signaturesChecked: boolean;
+}
+
+/**
+ * A public key that checkpoints are signed with.
+ *
+ * @public
+ */
+export interface ActionSigningKey {
+  /** The first 16 hex digits of the sha256 of the key's DER (SPKI) form. */
+  keyId: string;
+  algorithm: 'Ed25519';
+  /** PEM (SPKI), for `agent-mesh verify-export --public-key`. */
+  publicKey: string;
+  /** Whether the backend signs new checkpoints with it; the others are earlier keys. */
+  current: boolean;
+}
+
+/**
+ * Response of `GET /actions/signing-keys`.
+ *
+ * @public
+ */
+export interface ActionSigningKeysResponse {
+  /** Empty when the backend has no signing key: its checkpoints are unsigned. */
+  keys: ActionSigningKey[];
 }
 
 /**

@@ -1,11 +1,15 @@
-import {
-  canonicalAction,
-  canonicalJson,
-  GENESIS_HASH,
-  hashAction,
-} from './hash';
 import fc from 'fast-check';
-import { StoredAction } from './types';
+import {
+  Action,
+  canonicalActionText,
+  canonicalJson,
+  chainedActionOf,
+  ChainedActionFields,
+  GENESIS_HASH,
+} from '../actions';
+import { hashAction } from './hashAction';
+
+type StoredAction = ChainedActionFields & { hash: string };
 
 /** The canonical form that the log wrote before it used an RFC 8785 library. */
 function canonicalActionOfBefore(a: Omit<StoredAction, 'hash'>): string {
@@ -57,7 +61,7 @@ describe('hash', () => {
   });
 
   it('writes the fixed field list in sorted order, with nulls', () => {
-    const text = canonicalAction(action);
+    const text = canonicalActionText(action);
     expect(Object.keys(JSON.parse(text))).toEqual(
       Object.keys(JSON.parse(text)).sort(),
     );
@@ -78,12 +82,12 @@ describe('hash', () => {
   it('leaves the writer out of actions written before it was kept', () => {
     // The hash of an action without a writer is the one the log computed before the field
     // existed (taken from the code of that time), so older chains still verify.
-    expect(canonicalAction(action)).not.toContain('writer');
+    expect(canonicalActionText(action)).not.toContain('writer');
     expect(hashAction(action)).toBe(
       '0a6b5307b6a6ccb468e5f9aff32d7686c5a67b243eaad75409b5df3032a40978',
     );
     expect(
-      canonicalAction({ ...action, writer: 'service:plugin:catalog' }),
+      canonicalActionText({ ...action, writer: 'service:plugin:catalog' }),
     ).toMatch(/,"writer":"service:plugin:catalog"}$/);
   });
 
@@ -106,9 +110,46 @@ describe('hash', () => {
         }),
         changes => {
           const a = { ...action, ...changes };
-          expect(canonicalAction(a)).toBe(canonicalActionOfBefore(a));
+          expect(canonicalActionText(a)).toBe(canonicalActionOfBefore(a));
         },
       ),
+      { numRuns: 300 },
+    );
+  });
+
+  it('hashes an action as the API and the export show it as the log stored it', () => {
+    const stored = { ...action, attributes: '{"a":[1,{"b":"c"}],"z":null}' };
+    const hash = hashAction(stored);
+    const shown: Action = {
+      seq: 1,
+      id: 'a-1',
+      occurredAt: stored.occurredAt,
+      receivedAt: stored.receivedAt,
+      agent: stored.agent,
+      agentRef: 'agent:default/coder',
+      agentKnown: true,
+      type: 'repo.commit',
+      ownerRef: 'group:default/platform',
+      summary: 'Committed',
+      inputTokens: 10,
+      attributes: { z: null, a: [1, { b: 'c' }] },
+      prevHash: GENESIS_HASH,
+      hash,
+    };
+    const chained = chainedActionOf(JSON.parse(JSON.stringify(shown)));
+    expect(chained).toEqual({ ...stored, hash });
+    const { hash: _hash, ...fields } = chained;
+    expect(hashAction(fields)).toBe(hash);
+  });
+
+  it('gives back the stored attributes text from any attributes parsed from it', () => {
+    fc.assert(
+      fc.property(fc.jsonValue(), value => {
+        const text = canonicalJson(value);
+        expect(
+          canonicalJson(JSON.parse(JSON.stringify(JSON.parse(text)))),
+        ).toBe(text);
+      }),
       { numRuns: 300 },
     );
   });
