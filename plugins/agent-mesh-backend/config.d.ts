@@ -98,14 +98,54 @@ export interface Config {
        */
       seedFile?: string;
       /**
+       * Ed25519 signatures on the action log's checkpoints, so that someone who can write to
+       * the database but does not hold the key cannot rewrite the log unseen (up to the newest
+       * signed checkpoint). Without a private key checkpoints are unsigned and verification
+       * says so.
+       */
+      signing?: {
+        /**
+         * The Ed25519 private key in PEM (PKCS#8), e.g. from
+         * `openssl genpkey -algorithm ed25519`. Give it through an environment variable or a
+         * secret file, never in a committed file.
+         * @visibility secret
+         */
+        privateKey?: string;
+        /**
+         * Refuse to start without `privateKey` (set in production, so that a missing secret
+         * stops the backend instead of leaving the log unsigned). Default false.
+         */
+        required?: boolean;
+        /**
+         * Public keys (PEM, SPKI) of earlier signing keys, so that the checkpoints they signed
+         * still verify after a key change.
+         */
+        previousPublicKeys?: string[];
+        /**
+         * How often a signed head checkpoint of the newest action is written (a global task:
+         * one replica runs it), when the log moved on. When given, `frequency` and `timeout`
+         * are required. Default: every 10 minutes, timeout 5 minutes, first run 30 seconds after
+         * start.
+         */
+        schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
+      };
+      /**
        * Removal of old actions. Without it, actions are kept for ever.
        */
       retention?: {
         /**
-         * Actions that occurred longer ago than this are removed, oldest first and only as a
-         * prefix of the chain; a checkpoint keeps the chain verifiable. E.g. `{ days: 365 }`.
+         * Actions that occurred longer ago than this (on the calendar) are removed, oldest
+         * first and only as a prefix of the chain; a signed retention checkpoint keeps the rest
+         * verifiable. At least six months (`{ months: 6 }`, the EU AI Act's minimum for the
+         * logs of high-risk AI systems, Art. 19 and 26(6)); shorter is refused at start unless
+         * `allowUnderSixMonths` is set. E.g. `{ years: 1 }`.
          */
         maxAge: HumanDuration | string;
+        /**
+         * Allow a `maxAge` under six months, for logs that the AI Act's record-keeping does not
+         * cover. Default false.
+         */
+        allowUnderSixMonths?: boolean;
         /**
          * How often retention runs (a global task: one replica runs it). When given,
          * `frequency` and `timeout` are required. Default: every hour, timeout 30 minutes,

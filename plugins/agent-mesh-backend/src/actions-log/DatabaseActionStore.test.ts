@@ -133,6 +133,13 @@ describe('DatabaseActionStore', () => {
         firstBrokenSeq: 12,
         broken: 1,
         brokenSeqs: [12],
+        problems: [
+          {
+            seq: 12,
+            message:
+              'seq 12: its content does not match its hash: it was changed after it was written',
+          },
+        ],
       });
       await knex('agent_mesh_actions')
         .where('seq', 12)
@@ -146,6 +153,7 @@ describe('DatabaseActionStore', () => {
         firstBrokenSeq: 20,
         broken: 1,
         brokenSeqs: [20],
+        problems: [{ seq: 20, message: 'seq 20: missing' }],
       });
     },
   );

@@ -3,14 +3,18 @@ import { ConflictError, ServiceUnavailableError } from '@backstage/errors';
 import { PermissionCriteria } from '@backstage/plugin-permission-common';
 import { Knex } from 'knex';
 import { databaseUnavailableReason } from './databaseUnavailable';
-import { GENESIS_HASH, hashAction } from './hash';
+import {
+  ActionCheckpoint,
+  GENESIS_HASH,
+} from '@agent-mesh/plugin-agent-mesh-common';
+import { hashAction } from '@agent-mesh/plugin-agent-mesh-common/node';
 import { insertRows } from './insertRows';
 import {
   ActionQuery,
   ActionStore,
   AppendOptions,
   AppendResult,
-  Checkpoint,
+  CheckpointRange,
   RetentionResult,
   NewAction,
   StoredAction,
@@ -19,21 +23,23 @@ import {
 import { migratedClient } from '../database/migrations';
 import { whereActionAccess } from './permissions/accessQuery';
 import { ActionAccessFilter } from './permissions/actionResource';
+import { CheckpointKeys } from './signing/CheckpointKeys';
+import { verifyActionLog } from './verifyActionLog';
 
 const TABLE = 'agent_mesh_actions';
 const CHECKPOINTS = 'agent_mesh_actions_checkpoints';
 
 interface CheckpointRow {
   id: number;
+  kind: 'head' | 'retention';
   seq: number | string;
   hash: string;
-  removed: number | string;
-  cut: string;
+  removed: number | string | null;
+  cut: string | null;
   created_at: string;
+  key_id: string | null;
+  signature: string | null;
 }
-
-/** How many broken links `verify` lists; it counts all of them. */
-const MAX_REPORTED_BREAKS = 1000;
 
 /** How long a writer waits for the chain lock on PostgreSQL by default. */
 const DEFAULT_LOCK_TIMEOUT_MS = 10_000;
@@ -102,16 +108,20 @@ export class DatabaseActionStore implements ActionStore {
     skipMigrations?: boolean;
     /** How long a writer waits for the chain on PostgreSQL before giving up (503). */
     lockTimeoutMs?: number;
+    /** Signs the checkpoints the store writes and checks them in `verify`. Default: none. */
+    keys?: CheckpointKeys;
   }): Promise<DatabaseActionStore> {
     return new DatabaseActionStore(
       await migratedClient(options.database, options),
       options.lockTimeoutMs ?? DEFAULT_LOCK_TIMEOUT_MS,
+      options.keys ?? CheckpointKeys.of(),
     );
   }
 
   private constructor(
     private readonly db: Knex,
     private readonly lockTimeoutMs: number,
+    private readonly keys: CheckpointKeys,
   ) {}
 
   async append(
@@ -183,6 +193,7 @@ export class DatabaseActionStore implements ActionStore {
           .orderBy('seq', 'desc')
           .first()) ??
         (await trx(CHECKPOINTS)
+          .where('kind', 'retention')
           .select('seq', 'hash')
           .orderBy('seq', 'desc')
           .first());
@@ -316,65 +327,62 @@ export class DatabaseActionStore implements ActionStore {
   }
 
   async verify(options?: { pageSize?: number }): Promise<VerifyResult> {
-    // Rows are bounded (attributes at most 16 KiB), so a page stays a few megabytes.
-    const pageSize = options?.pageSize ?? 500;
-    // After retention, the chain starts at the latest checkpoint.
-    const checkpoint = await this.latestCheckpoint();
-    let expectedSeq = checkpoint ? checkpoint.seq + 1 : 1;
-    let prevHash = checkpoint ? checkpoint.hash : GENESIS_HASH;
-    let checked = 0;
-    let broken = 0;
-    const brokenSeqs: number[] = [];
-    const reportBroken = (seq: number) => {
-      broken += 1;
-      if (brokenSeqs.length < MAX_REPORTED_BREAKS) {
-        brokenSeqs.push(seq);
-      }
-    };
-    for (;;) {
-      const rows: ActionRow[] = await this.db(TABLE)
-        .where('seq', '>=', expectedSeq)
-        .orderBy('seq', 'asc')
-        .limit(pageSize)
-        .select();
-      for (const row of rows) {
-        const action = fromRow(row);
-        if (action.seq !== expectedSeq) {
-          // Missing actions: the break is where the first one should be. The link of the row
-          // after the gap cannot be checked, so the walk goes on from it.
-          reportBroken(expectedSeq);
-          if (
-            !holdsLink(action, { seq: action.seq, prevHash: action.prevHash })
-          ) {
-            reportBroken(action.seq);
-          }
-        } else if (!holdsLink(action, { seq: expectedSeq, prevHash })) {
-          reportBroken(action.seq);
-        }
-        // Each row is judged on its own link: an edited row breaks once, not everything after it.
-        checked += 1;
-        expectedSeq = action.seq + 1;
-        prevHash = action.hash;
-      }
-      if (rows.length < pageSize) {
-        return broken === 0
-          ? { ok: true, checked }
-          : {
-              ok: false,
-              checked,
-              firstBrokenSeq: brokenSeqs[0],
-              broken,
-              brokenSeqs,
-            };
-      }
-    }
+    return verifyActionLog(this, {
+      pageSize: options?.pageSize,
+      trustedKeys: this.keys.trustedKeys(),
+    });
   }
 
-  async latestCheckpoint(): Promise<Checkpoint | undefined> {
+  async latestCheckpoint(): Promise<ActionCheckpoint | undefined> {
     const row: CheckpointRow | undefined = await this.db(CHECKPOINTS)
+      .where('kind', 'retention')
       .orderBy('seq', 'desc')
       .first();
     return row && fromCheckpointRow(row);
+  }
+
+  async listCheckpoints(range: CheckpointRange): Promise<ActionCheckpoint[]> {
+    const q = this.db<CheckpointRow>(CHECKPOINTS).select();
+    if (range.atLeast !== undefined) {
+      q.where('seq', '>=', range.atLeast);
+    }
+    if (range.below !== undefined) {
+      q.where('seq', '<', range.below);
+    }
+    const rows: CheckpointRow[] = await q
+      .orderBy('seq', 'desc')
+      .orderBy('id', 'desc');
+    return rows.map(fromCheckpointRow);
+  }
+
+  async recordHead(now = new Date()): Promise<ActionCheckpoint | undefined> {
+    const head: Pick<ActionRow, 'seq' | 'hash'> | undefined = await this.db(
+      TABLE,
+    )
+      .select('seq', 'hash')
+      .orderBy('seq', 'desc')
+      .first();
+    if (!head) {
+      return undefined;
+    }
+    const last: Pick<CheckpointRow, 'seq'> | undefined = await this.db(
+      CHECKPOINTS,
+    )
+      .where('kind', 'head')
+      .select('seq')
+      .orderBy('seq', 'desc')
+      .first();
+    if (last && Number(last.seq) >= Number(head.seq)) {
+      return undefined;
+    }
+    const checkpoint = this.keys.sign({
+      kind: 'head',
+      seq: Number(head.seq),
+      hash: head.hash,
+      createdAt: now.toISOString(),
+    });
+    await this.db(CHECKPOINTS).insert(toCheckpointRow(checkpoint));
+    return checkpoint;
   }
 
   async removeOlderThan(
@@ -383,7 +391,7 @@ export class DatabaseActionStore implements ActionStore {
   ): Promise<RetentionResult> {
     const batchSize = options?.batchSize ?? 1000;
     let removed = 0;
-    let checkpoint: Checkpoint | undefined;
+    let checkpoint: ActionCheckpoint | undefined;
     let checkpointId: number | undefined;
     for (;;) {
       // Each batch is a transaction of its own: stopping between two leaves a whole chain.
@@ -395,7 +403,7 @@ export class DatabaseActionStore implements ActionStore {
         checkpointId,
       });
       if (batch.checkpoint) {
-        removed = batch.checkpoint.removed;
+        removed = batch.checkpoint.removed ?? removed;
         checkpoint = batch.checkpoint;
         checkpointId = batch.checkpointId;
       }
@@ -418,7 +426,7 @@ export class DatabaseActionStore implements ActionStore {
     checkpointId?: number;
   }): Promise<{
     done: boolean;
-    checkpoint?: Checkpoint;
+    checkpoint?: ActionCheckpoint;
     checkpointId?: number;
     /** The seq of a broken link that stopped the run. */
     brokenSeq?: number;
@@ -435,17 +443,31 @@ export class DatabaseActionStore implements ActionStore {
       const prefix = keep === -1 ? rows : rows.slice(0, keep);
       // What is removed is checked first: a checkpoint vouches for the chain up to it, so it
       // must not be made over (and hide) an edited or missing action. The prefix stops at the
-      // first broken link; the run goes no further.
+      // first broken link, or at an action that another checkpoint holds another hash for;
+      // the run goes no further.
       const from: Pick<CheckpointRow, 'seq' | 'hash'> | undefined = await trx(
         CHECKPOINTS,
       )
+        .where('kind', 'retention')
         .select('seq', 'hash')
         .orderBy('seq', 'desc')
         .first();
-      const brokenAt = firstBrokenLink(prefix.map(fromRow), {
-        seq: from ? Number(from.seq) + 1 : 1,
-        prevHash: from ? from.hash : GENESIS_HASH,
-      });
+      const vouched: Pick<CheckpointRow, 'seq' | 'hash'>[] = prefix.length
+        ? await trx(CHECKPOINTS)
+            .select('seq', 'hash')
+            .whereBetween('seq', [
+              Number(prefix[0].seq),
+              Number(prefix[prefix.length - 1].seq),
+            ])
+        : [];
+      const brokenAt = firstBrokenLink(
+        prefix.map(fromRow),
+        {
+          seq: from ? Number(from.seq) + 1 : 1,
+          prevHash: from ? from.hash : GENESIS_HASH,
+        },
+        new Map(vouched.map(v => [Number(v.seq), v.hash])),
+      );
       const gone = brokenAt === undefined ? prefix : prefix.slice(0, brokenAt);
       const brokenSeq =
         brokenAt === undefined ? undefined : Number(prefix[brokenAt].seq);
@@ -454,13 +476,15 @@ export class DatabaseActionStore implements ActionStore {
       }
       const last = gone[gone.length - 1];
       await trx(TABLE).where('seq', '<=', last.seq).delete();
-      const row = {
+      const checkpoint = this.keys.sign({
+        kind: 'retention',
         seq: Number(last.seq),
         hash: last.hash,
+        createdAt: new Date().toISOString(),
         removed: removedBefore + gone.length,
         cut,
-        created_at: new Date().toISOString(),
-      };
+      });
+      const row = toCheckpointRow(checkpoint);
       let checkpointId = options.checkpointId;
       if (checkpointId === undefined) {
         const [inserted] = await trx(CHECKPOINTS).insert(row, ['id']);
@@ -472,7 +496,7 @@ export class DatabaseActionStore implements ActionStore {
       }
       return {
         done: brokenAt !== undefined || keep !== -1 || rows.length < batchSize,
-        checkpoint: fromCheckpointRow({ id: checkpointId, ...row }),
+        checkpoint,
         checkpointId,
         brokenSeq,
       };
@@ -504,15 +528,18 @@ export class DatabaseActionStore implements ActionStore {
 
 /**
  * The index in `actions` of the first one whose link does not hold, starting from `expected`
- * (the seq and prevHash the first one must have), or undefined when all hold.
+ * (the seq and prevHash the first one must have), or whose hash is not the one a checkpoint
+ * holds for its seq (`vouched`); undefined when all hold.
  */
 function firstBrokenLink(
   actions: StoredAction[],
   expected: { seq: number; prevHash: string },
+  vouched: Map<number, string>,
 ): number | undefined {
   let { seq, prevHash } = expected;
   for (let i = 0; i < actions.length; i++) {
     if (!holdsLink(actions[i], { seq, prevHash })) return i;
+    if ((vouched.get(seq) ?? actions[i].hash) !== actions[i].hash) return i;
     seq += 1;
     prevHash = actions[i].hash;
   }
@@ -584,13 +611,33 @@ function toRow(a: StoredAction): ActionRow {
   };
 }
 
-function fromCheckpointRow(r: CheckpointRow): Checkpoint {
-  return {
+function fromCheckpointRow(r: CheckpointRow): ActionCheckpoint {
+  const checkpoint: ActionCheckpoint = {
+    kind: r.kind,
     seq: Number(r.seq),
     hash: r.hash,
-    removed: Number(r.removed),
-    cut: r.cut,
     createdAt: r.created_at,
+  };
+  if (r.removed !== null) checkpoint.removed = Number(r.removed);
+  if (r.cut !== null) checkpoint.cut = r.cut;
+  if (r.key_id !== null) checkpoint.keyId = r.key_id;
+  if (r.signature !== null) checkpoint.signature = r.signature;
+  return checkpoint;
+}
+
+function toCheckpointRow(c: ActionCheckpoint): Omit<CheckpointRow, 'id'> {
+  if (c.kind === 'export') {
+    throw new Error('Export checkpoints are not stored');
+  }
+  return {
+    kind: c.kind,
+    seq: c.seq,
+    hash: c.hash,
+    removed: c.removed ?? null,
+    cut: c.cut ?? null,
+    created_at: c.createdAt,
+    key_id: c.keyId ?? null,
+    signature: c.signature ?? null,
   };
 }
 

@@ -587,6 +587,17 @@ describe('actions API', () => {
         firstBrokenSeq: edited,
         broken: 3,
         brokenSeqs: [edited, deleted, editedLater],
+        problems: [
+          {
+            seq: edited,
+            message: `seq ${edited}: its content does not match its hash: it was changed after it was written`,
+          },
+          { seq: deleted, message: `seq ${deleted}: missing` },
+          {
+            seq: editedLater,
+            message: `seq ${editedLater}: its content does not match its hash: it was changed after it was written`,
+          },
+        ],
       });
     });
 

@@ -9,6 +9,7 @@ import {
 import {
   ACTIONS_MAX_BATCH,
   ACTIONS_MAX_BODY_BYTES,
+  ActionSigningKeysResponse,
   agentMeshActionCreatePermission,
   ListActionsResponse,
   PostActionsResponse,
@@ -38,12 +39,15 @@ import { parsePostActionsBody } from './schema';
 import { toApiAction } from './toApiAction';
 import { withSubTeams } from './ownerFilter';
 import { ActionReadAuthorizer } from './permissions';
+import { CheckpointKeys } from './signing/CheckpointKeys';
 import { ActionStore } from './types';
 import { bodyParserErrors } from '../http/bodyParserErrors';
 import { retryAfterWhenUnavailable } from '../http/retryAfter';
 
 export interface ActionsRouterOptions {
   store: ActionStore;
+  /** Sign the checkpoint of an evidence export; listed by `GET /actions/signing-keys`. */
+  keys: CheckpointKeys;
   resolver: AgentResolver;
   /** The catalog's group hierarchy, for owner filters that include sub-teams. */
   teams: TeamHierarchy;
@@ -55,14 +59,15 @@ export interface ActionsRouterOptions {
 }
 
 /**
- * `POST /actions`, `POST /v1/traces` (OTLP/HTTP JSON or protobuf), `GET /actions`, `GET /actions/export` and
- * `GET /actions/verify`.
+ * `POST /actions`, `POST /v1/traces` (OTLP/HTTP JSON or protobuf), `GET /actions`,
+ * `GET /actions/export`, `GET /actions/verify` and `GET /actions/signing-keys`.
  */
 export function createActionsRouter(
   options: ActionsRouterOptions,
 ): express.Router {
   const {
     store,
+    keys,
     resolver,
     teams,
     readAuthorizer,
@@ -231,15 +236,27 @@ export function createActionsRouter(
 
   router.get('/actions/export', async (req, res) => {
     const { access } = await authorizeRead(req);
-    const { format, filter } = parseExportQuery(
+    const { format, filter, evidence } = parseExportQuery(
       req.query as Record<string, unknown>,
     );
+    if (evidence && access) {
+      throw new NotAllowedError(
+        'An evidence export holds the whole action log, which needs read access to all of it',
+      );
+    }
     await streamExport({
       store,
       filter: { ...(await withSubTeams(filter, teams)), access },
       format,
       res,
+      evidence: evidence ? keys : undefined,
     });
+  });
+
+  router.get('/actions/signing-keys', async (req, res) => {
+    await authorizeRead(req);
+    const body: ActionSigningKeysResponse = { keys: keys.describe() };
+    res.json(body);
   });
 
   router.get('/actions/verify', async (req, res) => {

@@ -76,6 +76,12 @@ describe('export helpers', () => {
     ).toEqual({
       format: 'csv',
       filter: { type: 'deploy', ownerRefs: ['group:default/platform'] },
+      evidence: false,
+    });
+    expect(parseExportQuery({ format: 'ndjson', evidence: 'true' })).toEqual({
+      format: 'ndjson',
+      filter: {},
+      evidence: true,
     });
     expect(() => parseExportQuery({})).toThrow('format must be ndjson or csv');
     expect(() => parseExportQuery({ format: 'xml' })).toThrow('format');

@@ -1,5 +1,5 @@
 import { InputError } from '@backstage/errors';
-import { canonicalJson } from './hash';
+import { canonicalJson } from '@agent-mesh/plugin-agent-mesh-common';
 import { toEntityRef } from './refs';
 import { AgentResolver } from './AgentResolver';
 import { ParsedActionInput } from './schema';

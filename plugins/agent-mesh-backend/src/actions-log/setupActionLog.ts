@@ -6,6 +6,11 @@ import { createActionsRouter } from './createActionsRouter';
 import { DatabaseActionStore } from './DatabaseActionStore';
 import { readRetentionConfig, scheduleRetention } from './retention';
 import { prepareSeed } from './seed';
+import { CheckpointKeys } from './signing/CheckpointKeys';
+import {
+  readHeadCheckpointSchedule,
+  scheduleHeadCheckpoints,
+} from './signing/headCheckpoints';
 import { ActionStore } from './types';
 import {
   ActionReadAuthorizer,
@@ -15,8 +20,9 @@ import {
 } from './permissions';
 
 /**
- * Sets up the action log: its store, its permissions and its routes, the demo seed
- * (`agentMesh.actions.seedFile`) and retention (`agentMesh.actions.retention`).
+ * Sets up the action log: its store, its permissions and its routes, signed checkpoints
+ * (`agentMesh.actions.signing`), the demo seed (`agentMesh.actions.seedFile`) and retention
+ * (`agentMesh.actions.retention`).
  */
 export async function setupActionLog(services: AgentMeshServices): Promise<{
   store: ActionStore;
@@ -40,7 +46,8 @@ export async function setupActionLog(services: AgentMeshServices): Promise<{
     logger,
     scheduler,
   } = services;
-  const store = await DatabaseActionStore.create({ database });
+  const keys = CheckpointKeys.fromConfig(config);
+  const store = await DatabaseActionStore.create({ database, keys });
   const resolver = new AgentResolver({ catalog, auth, logger });
   const teams = new TeamHierarchy({ catalog, auth });
   permissionsRegistry.addPermissions([agentMeshActionCreatePermission]);
@@ -53,6 +60,7 @@ export async function setupActionLog(services: AgentMeshServices): Promise<{
   services.httpRouter.use(
     createActionsRouter({
       store,
+      keys,
       resolver,
       teams,
       readAuthorizer,
@@ -76,6 +84,23 @@ export async function setupActionLog(services: AgentMeshServices): Promise<{
     lifecycle.addStartupHook(() => {
       void seed();
     });
+  }
+
+  const [current] = keys.describe().filter(k => k.current);
+  if (current) {
+    logger.info(
+      `Action log checkpoints are signed with Ed25519 key ${current.keyId}; its public key (also at GET /api/agent-mesh/actions/signing-keys):\n${current.publicKey}`,
+    );
+    await scheduleHeadCheckpoints({
+      scheduler,
+      store,
+      logger,
+      schedule: readHeadCheckpointSchedule(config),
+    });
+  } else {
+    logger.warn(
+      'Action log checkpoints are not signed: agentMesh.actions.signing.privateKey is not set, so the chain is only as trustworthy as the database',
+    );
   }
 
   const retention = readRetentionConfig(config);

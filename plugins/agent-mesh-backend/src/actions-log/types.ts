@@ -1,3 +1,7 @@
+import type {
+  ActionCheckpoint,
+  VerifyActionsResponse,
+} from '@agent-mesh/plugin-agent-mesh-common';
 import type { PermissionCriteria } from '@backstage/plugin-permission-common';
 import type { ActionAccessFilter } from './permissions/actionResource';
 
@@ -75,34 +79,21 @@ export interface AppendOptions {
   onConflict?: 'error' | 'keep-stored';
 }
 
-export interface VerifyResult {
-  ok: boolean;
-  /** Actions read. */
-  checked: number;
-  firstBrokenSeq?: number;
-  /** How many links are broken. */
-  broken?: number;
-  /** The broken links' sequence numbers in order, at most the first 1,000. */
-  brokenSeqs?: number[];
-}
+/** The outcome of `verify`, as `GET /actions/verify` answers it. */
+export type VerifyResult = VerifyActionsResponse;
 
-/** Where the chain starts after retention removed the actions up to `seq`. */
-export interface Checkpoint {
-  /** The seq of the last removed action. */
-  seq: number;
-  /** The hash of the last removed action: the prevHash of the action at seq + 1. */
-  hash: string;
-  /** How many actions the retention run removed. */
-  removed: number;
-  /** Actions that occurred before this time were removed (ISO 8601 UTC). */
-  cut: string;
-  createdAt: string;
+/** Which checkpoints to read, by the seq they vouch for. */
+export interface CheckpointRange {
+  /** Inclusive lower bound. */
+  atLeast?: number;
+  /** Exclusive upper bound. */
+  below?: number;
 }
 
 export interface RetentionResult {
   removed: number;
-  /** The checkpoint written by this run, if it removed anything. */
-  checkpoint?: Checkpoint;
+  /** The retention checkpoint written by this run, if it removed anything. */
+  checkpoint?: ActionCheckpoint;
 }
 
 /** Storage of the action log. */
@@ -130,17 +121,28 @@ export interface ActionStore {
     items: { entityRef: string; at: string }[],
     options?: { access?: PermissionCriteria<ActionAccessFilter> },
   ): Promise<boolean[]>;
-  /** Walks the chain in seq order, from the latest retention checkpoint if there is one. */
+  /**
+   * Verifies the whole log with its checkpoints (`ActionChainVerifier`), newest first, and
+   * their signatures with the store's keys.
+   */
   verify(options?: { pageSize?: number }): Promise<VerifyResult>;
   /**
    * Retention: removes the oldest actions, in seq order, up to the first one that occurred at or
-   * after `cut` (ISO 8601 UTC), so that the rest of the chain stays whole; records a checkpoint
-   * with the seq and hash of the last removed action.
+   * after `cut` (ISO 8601 UTC), so that the rest of the chain stays whole; records a signed
+   * retention checkpoint with the seq and hash of the last removed action. Stops at the first
+   * broken link, or at an action that another checkpoint holds another hash for.
    */
   removeOlderThan(
     cut: string,
     options?: { batchSize?: number; signal?: AbortSignal },
   ): Promise<RetentionResult>;
   /** The newest retention checkpoint, if any. */
-  latestCheckpoint(): Promise<Checkpoint | undefined>;
+  latestCheckpoint(): Promise<ActionCheckpoint | undefined>;
+  /** Checkpoints of every kind in the range, highest seq first. */
+  listCheckpoints(range: CheckpointRange): Promise<ActionCheckpoint[]>;
+  /**
+   * Writes a signed head checkpoint of the newest action, unless there is none or the newest
+   * head checkpoint is already at it; returns what it wrote.
+   */
+  recordHead(now?: Date): Promise<ActionCheckpoint | undefined>;
 }

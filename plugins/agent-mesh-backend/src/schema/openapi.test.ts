@@ -4,6 +4,7 @@ import {
   TestDatabases,
 } from '@backstage/backend-test-utils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { generateKeyPairSync } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { Server } from 'node:http';
 import { join } from 'node:path';
@@ -23,7 +24,11 @@ import {
   resolvePointer,
 } from './__testUtils__/openApiDocument';
 import { registeredRoutes } from './__testUtils__/registeredRoutes';
-import { createResponseValidator } from './__testUtils__/responseValidator';
+import {
+  createResponseValidator,
+  createSchemaValidator,
+} from './__testUtils__/responseValidator';
+import { HEAD_CHECKPOINT_TASK_ID } from '../actions-log/signing/headCheckpoints';
 
 jest.setTimeout(180_000);
 
@@ -34,12 +39,30 @@ const art = (name: string) => `aiartifact:default/${name}`;
 
 const document = loadOpenApiDocument();
 const validateResponse = createResponseValidator(document);
+const validateSchema = createSchemaValidator(document);
+const SIGNING_KEY = String(
+  generateKeyPairSync('ed25519').privateKey.export({
+    type: 'pkcs8',
+    format: 'pem',
+  }),
+);
 
 async function startPlugin(knex: any, extra: any[] = []) {
   const catalog = mutableCatalog(
     withMembershipRelations(loadExampleEntities()),
   );
-  const { server, run } = await startAgentMeshPlugin({ knex, catalog, extra });
+  const { server, run } = await startAgentMeshPlugin({
+    knex,
+    catalog,
+    extra: [
+      mockServices.rootConfig.factory({
+        data: {
+          agentMesh: { actions: { signing: { privateKey: SIGNING_KEY } } },
+        },
+      }),
+      ...extra,
+    ],
+  });
   return { server: server as unknown as Server, run };
 }
 
@@ -121,11 +144,13 @@ describe('the API as documented', () => {
 
   describe.each(databases.eachSupportedId())('on %p', databaseId => {
     let server: Server;
+    let run: (taskId: string) => Promise<void>;
 
     beforeAll(async () => {
       const knex = await databases.init(databaseId);
       const plugin = await startPlugin(knex);
       server = plugin.server;
+      run = plugin.run;
       await plugin.run(FIRST_SEEN_TASK_ID);
       await plugin.run(OVERLAP_RECONCILE_TASK_ID);
       await plugin.run('agent-mesh-scorecards');
@@ -191,9 +216,22 @@ describe('the API as documented', () => {
       expect(last.body.nextCursor).toBeNull();
       expectDocumented('GET', '/actions', last);
 
+      await run(HEAD_CHECKPOINT_TASK_ID);
       const verify = await request(server).get(`${BASE}/actions/verify`);
-      expect(verify.body).toEqual({ ok: true, checked: actions.length });
+      expect(verify.body).toEqual({
+        ok: true,
+        checked: actions.length,
+        checkpoints: {
+          checked: 1,
+          signed: 1,
+          unsigned: 0,
+          signaturesChecked: true,
+        },
+      });
       expectDocumented('GET', '/actions/verify', verify);
+      const keys = await request(server).get(`${BASE}/actions/signing-keys`);
+      expect(keys.body.keys).toHaveLength(1);
+      expectDocumented('GET', '/actions/signing-keys', keys);
 
       const exportOf = async (format: string) => {
         const res = await request(server)
@@ -228,6 +266,32 @@ describe('the API as documented', () => {
             items: [JSON.parse(line)],
             nextCursor: null,
           }),
+        ),
+      ).toEqual([]);
+
+      const evidence = await request(server)
+        .get(`${BASE}/actions/export`)
+        .query({ format: 'ndjson', evidence: 'true' })
+        .buffer(true)
+        .parse((stream, done) => {
+          let text = '';
+          stream.on('data', chunk => (text += chunk));
+          stream.on('end', () => done(null, text));
+        });
+      const evidenceLines = (evidence.body as string)
+        .split('\n')
+        .filter(Boolean)
+        .map(line => JSON.parse(line));
+      // The actions, the export's checkpoint and the head checkpoint.
+      expect(evidenceLines).toHaveLength(actions.length + 2);
+      expect(
+        evidenceLines.flatMap(line =>
+          line.record === 'checkpoint'
+            ? validateSchema('ActionCheckpointRecord', line)
+            : validateResponse('GET', '/actions', 200, {
+                items: [line],
+                nextCursor: null,
+              }),
         ),
       ).toEqual([]);
 
