@@ -42,6 +42,7 @@ describe('the production configuration', () => {
     const config = await load(PRODUCTION, {
       ...POSTGRES,
       AGENT_MESH_INGEST_TOKEN: 'a-long-secret-of-our-own',
+      AGENT_MESH_ACTIONS_SIGNING_KEY: 'a-pem-key',
     });
     expect(config.getOptional('auth.providers.guest')).toBeUndefined();
     expect(config.getBoolean('agentMesh.demo.allowPublicToken')).toBe(false);
@@ -57,6 +58,19 @@ describe('the production configuration', () => {
       },
     ]);
     expect(config.getString('backend.database.client')).toBe('pg');
+    // The action log's checkpoints are signed with a key from the environment.
+    expect(config.getString('agentMesh.actions.signing.privateKey')).toBe(
+      'a-pem-key',
+    );
+    expect(config.getBoolean('agentMesh.actions.signing.required')).toBe(true);
+  });
+
+  it('has no signing key when the secret is not set, and requires one, so the backend refuses to start', async () => {
+    const config = await load(PRODUCTION, POSTGRES);
+    expect(
+      config.getOptionalString('agentMesh.actions.signing.privateKey'),
+    ).toBeUndefined();
+    expect(config.getBoolean('agentMesh.actions.signing.required')).toBe(true);
   });
 
   it('has no token at all when the secret is not set, so the backend cannot start with one', async () => {
