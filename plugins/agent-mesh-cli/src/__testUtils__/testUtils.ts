@@ -2,7 +2,7 @@ import { resolve as resolvePath } from 'node:path';
 import { CliOutput } from '../io';
 
 /** The fixture files of these tests. */
-export const fixturesDir = resolvePath(__dirname, '../__fixtures__');
+export const fixturesDir = resolvePath(__dirname, '../validate/__fixtures__');
 
 /** Output that collects what a command writes, as lines. */
 export function captureOutput(): CliOutput & {

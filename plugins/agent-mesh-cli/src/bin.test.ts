@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { resolve as resolvePath } from 'node:path';
 import { fixturesDir } from './__testUtils__/testUtils';
 
-const bin = resolvePath(__dirname, '../../bin/agent-mesh');
+const bin = resolvePath(__dirname, '../bin/agent-mesh');
 
 function runBin(args: string[]) {
   return spawnSync(process.execPath, [bin, ...args], {

@@ -1,4 +1,4 @@
-import { CliOutput } from './io';
+import { CliOutput } from '../io';
 import { entityLabel } from './entityLabel';
 import { readEntityFiles } from './readEntityFiles';
 import { validateEntity } from './validateEntity';

@@ -1,7 +1,7 @@
 import { readdirSync } from 'node:fs';
 import { resolve as resolvePath } from 'node:path';
 import { runValidate } from './runValidate';
-import { captureOutput, fixturesDir } from './__testUtils__/testUtils';
+import { captureOutput, fixturesDir } from '../__testUtils__/testUtils';
 
 async function validate(files: string[], cwd = fixturesDir) {
   const output = captureOutput();

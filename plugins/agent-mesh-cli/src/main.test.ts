@@ -56,6 +56,42 @@ describe('main', () => {
     });
   });
 
+  it.each([
+    [['verify-export'], 'agent-mesh: no export file given'],
+    [
+      ['verify-export', 'a', 'b'],
+      'agent-mesh: verify-export takes one export file',
+    ],
+    [
+      ['verify-export', 'a', '--public-key'],
+      'agent-mesh: --public-key needs a file or a PEM text',
+    ],
+    [
+      ['verify-export', 'a', '--public-key', 'no-such-key.pem'],
+      expect.stringMatching(
+        /^agent-mesh: cannot read --public-key no-such-key.pem: ENOENT/,
+      ),
+    ],
+    [
+      ['verify-export', 'a', '--public-key', 'not a key -----BEGIN'],
+      expect.stringMatching(
+        /^agent-mesh: --public-key \(PEM text\) is not a public key in PEM/,
+      ),
+    ],
+    [
+      ['verify-export', 'a', '--require-signed'],
+      'agent-mesh: --require-signed needs a --public-key',
+    ],
+    [
+      ['verify-export', 'a', '--strict'],
+      'agent-mesh: unknown option "--strict"',
+    ],
+  ])('rejects %j with exit code 2', async (args, message) => {
+    const result = await run(args);
+    expect(result.code).toBe(2);
+    expect(result.stderr[0]).toEqual(message);
+  });
+
   it('takes every argument after -- as a file', async () => {
     const result = await run(['validate', '--', '--help']);
     expect(result.code).toBe(1);

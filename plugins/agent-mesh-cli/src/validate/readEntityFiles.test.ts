@@ -4,7 +4,7 @@ import {
   readEntityFile,
   readEntityFiles,
 } from './readEntityFiles';
-import { fixturesDir } from './__testUtils__/testUtils';
+import { fixturesDir } from '../__testUtils__/testUtils';
 
 describe('parseEntityYaml', () => {
   it('returns each non-empty document with its position in the file', () => {
