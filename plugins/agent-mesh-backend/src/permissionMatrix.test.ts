@@ -62,6 +62,7 @@ const EXPECTED = `
 | GET /actions                             |        | 401  | 403    | 200         | 200     | 200     |
 | GET /actions/export                      |        | 401  | 403    | 200         | 200     | 200     |
 | GET /actions/verify                      |        | 401  | 403    | 403         | 200     | 200     |
+| GET /actions/signing-keys                |        | 401  | 403    | 200         | 200     | 200     |
 | GET /scorecards                          | own    | 401  | 403    | 200         | 200     | 200     |
 | GET /scorecards                          | hidden | 401  | 403    | 404         | 200     | 200     |
 | GET /scorecards/history                  | own    | 401  | 403    | 200         | 200     | 200     |
@@ -322,6 +323,8 @@ function probes(server: Server): Record<string, Probe> {
         ),
     },
     'GET /actions/verify': { call: get('/actions/verify') },
+    // Public keys only: a reader of some actions may check their signatures.
+    'GET /actions/signing-keys': { call: get('/actions/signing-keys') },
     'GET /scorecards own': {
       call: get('/scorecards', { entityRef: OWN }),
       reveals: ({ body }) => scorecardReveals([body]),
