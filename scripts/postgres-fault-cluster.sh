@@ -6,6 +6,7 @@
 #                                                    (name it agent_mesh_fault_<pid of the test process>:
 #                                                    a later create removes it if that process is gone)
 #   postgres-fault-cluster.sh restart <name>         pg_ctlcluster restart (fast shutdown, then start)
+#   postgres-fault-cluster.sh stop|start <name>      pg_ctlcluster stop (fast shutdown) or start
 #   postgres-fault-cluster.sh drop <name>            stop it and remove its data, config and log
 #
 # Creating a cluster needs root and Debian's postgresql-common (pg_createcluster). Where they are
@@ -17,7 +18,7 @@ VERSION=15
 command="${1:-}"
 name="${2:-}"
 if [ -z "$command" ] || [ -z "$name" ]; then
-  echo "usage: $0 create <name> <port> | restart <name> | drop <name>" >&2
+  echo "usage: $0 create <name> <port> | restart|stop|start|drop <name>" >&2
   exit 2
 fi
 if ! [[ "$name" =~ ^[a-z0-9_]+$ ]]; then
@@ -63,8 +64,8 @@ case "$command" in
     done
     su postgres -c "psql -q -p $port -c \"ALTER USER postgres PASSWORD 'postgres';\"" >/dev/null
     ;;
-  restart)
-    pg_ctlcluster "$VERSION" "$name" restart
+  restart | stop | start)
+    pg_ctlcluster "$VERSION" "$name" "$command"
     ;;
   drop)
     pg_dropcluster --stop "$VERSION" "$name"

@@ -2,7 +2,7 @@ import { DatabaseService } from '@backstage/backend-plugin-api';
 import { ConflictError, ServiceUnavailableError } from '@backstage/errors';
 import { PermissionCriteria } from '@backstage/plugin-permission-common';
 import { Knex } from 'knex';
-import { databaseUnavailableReason } from './databaseUnavailable';
+import { databaseUnavailableReason } from '../database/databaseUnavailable';
 import {
   ActionCheckpoint,
   GENESIS_HASH,

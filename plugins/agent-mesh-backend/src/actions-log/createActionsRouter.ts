@@ -42,7 +42,7 @@ import { ActionReadAuthorizer } from './permissions';
 import { CheckpointKeys } from './signing/CheckpointKeys';
 import { ActionStore } from './types';
 import { bodyParserErrors } from '../http/bodyParserErrors';
-import { retryAfterWhenUnavailable } from '../http/retryAfter';
+import { serviceUnavailableErrors } from '../http/serviceUnavailableErrors';
 
 export interface ActionsRouterOptions {
   store: ActionStore;
@@ -290,8 +290,8 @@ export function createActionsRouter(
   });
 
   router.use(bodyParserErrors());
+  router.use(serviceUnavailableErrors(1));
   // A busy chain lock or a database that is down or restarting: both pass within seconds.
-  router.use(retryAfterWhenUnavailable(1));
 
   return router;
 }

@@ -276,6 +276,27 @@ describe('PostgreSQL restarted while two backends ingest', () => {
         );
         expect(verify.body).toEqual({ ok: true, checked: acknowledged.length });
       }
+
+      // Reads while the server is down are retryable too, and do not show its address.
+      await postgres.stop();
+      try {
+        for (const path of ['/actions', '/actions/verify', '/overview']) {
+          const read = await request(a.server).get(`/api/agent-mesh${path}`);
+          expect({ path, status: read.status }).toEqual({ path, status: 503 });
+          expect(read.headers['retry-after']).toBe('1');
+          expect(read.body.error.message).toMatch(
+            /^The agent-mesh database is unavailable \(.+\); try again$/,
+          );
+          expect(read.body.error.message).not.toContain(
+            String(postgres.connection.port),
+          );
+        }
+      } finally {
+        await postgres.start();
+      }
+      expect(
+        (await request(a.server).get('/api/agent-mesh/actions')).status,
+      ).toBe(200);
     } finally {
       await Promise.all([a.stop(), b.stop()]);
       await Promise.all([knexA.destroy(), knexB.destroy()]);

@@ -9,6 +9,7 @@ import Router from 'express-promise-router';
 import { OverlapService, readiness } from './OverlapService';
 import { parseEntityRefParam, parseSimilarBody } from './schema';
 import { bodyParserErrors } from '../http/bodyParserErrors';
+import { serviceUnavailableErrors } from '../http/serviceUnavailableErrors';
 import { authorizeInsightsRead } from '../http/authorizeInsightsRead';
 
 /** `GET /overlaps` and `POST /similar`, for users and services with the insights permission. */
@@ -47,6 +48,7 @@ export function createOverlapRouter(options: {
   });
 
   router.use(bodyParserErrors());
+  router.use(serviceUnavailableErrors(1));
 
   return router;
 }

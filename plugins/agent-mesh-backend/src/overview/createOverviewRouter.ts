@@ -10,6 +10,7 @@ import { authorizeInsightsRead } from '../http/authorizeInsightsRead';
 import { ActionReadAuthorizer } from '../actions-log/permissions';
 import { ActionAggregateAccess } from '../actions-log/DatabaseActionAggregates';
 import { NotAllowedError } from '@backstage/errors';
+import { serviceUnavailableErrors } from '../http/serviceUnavailableErrors';
 
 /** `GET /overview`, for users and services with the insights permission. */
 export function createOverviewRouter(options: {
@@ -46,5 +47,6 @@ export function createOverviewRouter(options: {
     );
   });
 
+  router.use(serviceUnavailableErrors(1));
   return router;
 }

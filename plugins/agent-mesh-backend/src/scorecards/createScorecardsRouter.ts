@@ -22,6 +22,7 @@ import { loadGroups, teamTree } from '../catalog';
 import { ScorecardVisibility } from './ScorecardVisibility';
 import { ActivityLookup, OverlapLookup } from './types';
 import { bodyParserErrors } from '../http/bodyParserErrors';
+import { serviceUnavailableErrors } from '../http/serviceUnavailableErrors';
 import { authorizeInsightsRead } from '../http/authorizeInsightsRead';
 import { ConcurrencyLimit } from '../http/ConcurrencyLimit';
 import { loadAllEntities } from './loadEntities';
@@ -268,6 +269,7 @@ export function createScorecardsRouter(
   );
 
   router.use(bodyParserErrors());
+  router.use(serviceUnavailableErrors(1));
 
   return router;
 }

@@ -18,6 +18,9 @@ export interface RestartablePostgres {
   connection: { host: string; port: number; user: string; password: string };
   /** `pg_ctlcluster restart`: every session is ended, then the server starts again. */
   restart(): Promise<void>;
+  /** `pg_ctlcluster stop` (fast shutdown) and `start`. */
+  stop(): Promise<void>;
+  start(): Promise<void>;
   /** Stops the cluster and removes it. */
   drop(): Promise<void>;
 }
@@ -49,6 +52,12 @@ export async function createRestartablePostgres(): Promise<
     },
     restart: async () => {
       await run('bash', [SCRIPT, 'restart', name]);
+    },
+    stop: async () => {
+      await run('bash', [SCRIPT, 'stop', name]);
+    },
+    start: async () => {
+      await run('bash', [SCRIPT, 'start', name]);
     },
     drop: async () => {
       await run('bash', [SCRIPT, 'drop', name]);
