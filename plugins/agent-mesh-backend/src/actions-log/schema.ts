@@ -1,5 +1,5 @@
 import { InputError } from '@backstage/errors';
-import { z } from 'zod';
+import { z } from 'zod/v4';
 import { ACTIONS_MAX_BATCH } from '@agent-mesh/plugin-agent-mesh-common';
 import { toEntityRef } from './refs';
 import { attributeProblem } from './attributeLimits';
@@ -43,7 +43,8 @@ const actionFields = {
       error: unless('must be an ISO 8601 date-time with a time zone'),
     })
     // An action dated far ahead would hold up retention, which removes the oldest first.
-    .refine(v => Date.parse(v) <= Date.now() + MAX_FUTURE_MS, {
+    // (a text that is no date at all gets only the message above)
+    .refine(v => !(Date.parse(v) > Date.now() + MAX_FUTURE_MS), {
       error: "must not be more than a day ahead of the server's clock",
     }),
   agent: shortText(),

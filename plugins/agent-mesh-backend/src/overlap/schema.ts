@@ -4,7 +4,7 @@ import {
   PostSimilarRequest,
   SIMILAR_MAX_LIMIT,
 } from '@agent-mesh/plugin-agent-mesh-common';
-import { z } from 'zod';
+import { z } from 'zod/v4';
 
 const optionalText = (max: number) =>
   z

@@ -1,6 +1,6 @@
 import { Config } from '@backstage/config';
 import { InputError } from '@backstage/errors';
-import { z } from 'zod';
+import { z } from 'zod/v4';
 
 /** Which entities something applies to; every given field must match (case-insensitive). */
 export interface EntityFilter {

@@ -1,5 +1,8 @@
 import { createPermissionRule } from '@backstage/plugin-permission-node';
-import { z } from 'zod';
+// zod/v3, not v4: the permission framework turns a v4 schema into JSON Schema through Standard
+// Schema's jsonSchema, which the v4 of zod 3.25 does not have; a v3 schema works with every
+// zod in the declared range.
+import { z } from 'zod/v3';
 import { toEntityRef } from '../refs';
 import { agentMeshActionResourceRef } from './actionResource';
 
@@ -13,7 +16,10 @@ function teamRefs(owners: string[]): string[] {
  *
  * @public
  */
-export const isActionOwnedBy = createPermissionRule({
+export const isActionOwnedBy = createPermissionRule<
+  typeof agentMeshActionResourceRef,
+  { owners: string[]; includeSubTeams?: boolean }
+>({
   name: 'IS_OWNED_BY',
   description:
     "Allow actions whose owning team (the agent's owner when the action was written) is one of the given teams, or a team below one of them with includeSubTeams",
