@@ -13,3 +13,4 @@ export * from './actions';
 export * from './overlap';
 export * from './scorecards';
 export * from './overview';
+export * from './entityPageUrl';

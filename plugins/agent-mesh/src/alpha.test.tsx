@@ -11,13 +11,7 @@ import {
 } from '@backstage/plugin-catalog-react/testUtils';
 import { catalogApiRef, entityRouteRef } from '@backstage/plugin-catalog-react';
 import { EntityCardBlueprint } from '@backstage/plugin-catalog-react/alpha';
-import plugin, {
-  agentMeshActivityEntityCard,
-  agentMeshApi,
-  agentMeshGovernanceEntityContent,
-  agentMeshOverlapsEntityCard,
-  agentMeshPage,
-} from './alpha';
+import plugin from './alpha';
 import { AgentMeshClient, agentMeshApiRef } from './api';
 import {
   action,
@@ -30,6 +24,19 @@ import {
   plainComponent,
   scorecard,
 } from './__testUtils__';
+
+// The plugin's extensions, by id, as an app that overrides one gets it.
+const agentMeshApi = plugin.getExtension('api:agent-mesh');
+const agentMeshPage = plugin.getExtension('page:agent-mesh');
+const agentMeshGovernanceEntityContent = plugin.getExtension(
+  'entity-content:agent-mesh/governance',
+);
+const agentMeshOverlapsEntityCard = plugin.getExtension(
+  'entity-card:agent-mesh/overlaps',
+);
+const agentMeshActivityEntityCard = plugin.getExtension(
+  'entity-card:agent-mesh/activity',
+);
 
 // The app boots and the extensions load lazily: slower than a plain component on a busy machine.
 const SLOW = { timeout: 10_000 };
@@ -142,6 +149,10 @@ describe('new frontend system (alpha)', () => {
     };
     expect(overlapsFilter(annotated)).toBe(true);
     expect(governance(annotated)).toBe(true);
+    // The overlap index leaves a built-by Resource out by default, so the card does too.
+    const resource: Entity = { ...annotated, kind: 'Resource' };
+    expect(overlapsFilter(resource)).toBe(false);
+    expect(governance(resource)).toBe(true);
   });
 
   it('renders the page with its own header and the tab the URL selects', async () => {

@@ -83,7 +83,10 @@ const agentMeshActivityEntityCard = EntityCardBlueprint.make({
 });
 
 /**
- * The Agent Mesh frontend plugin for the new frontend system.
+ * The Agent Mesh frontend plugin for the new frontend system, with the extensions
+ * `api:agent-mesh`, `page:agent-mesh`, `entity-content:agent-mesh/governance`,
+ * `entity-card:agent-mesh/overlaps` and `entity-card:agent-mesh/activity` (get one with
+ * `getExtension(id)` to override it).
  *
  * @alpha
  */
@@ -98,11 +101,3 @@ export default createFrontendPlugin({
   ],
   routes: { root: convertLegacyRouteRef(rootRouteRef) },
 });
-
-export {
-  agentMeshApi,
-  agentMeshPage,
-  agentMeshGovernanceEntityContent,
-  agentMeshOverlapsEntityCard,
-  agentMeshActivityEntityCard,
-};

@@ -1,28 +1,9 @@
-import { Entity } from '@backstage/catalog-model';
+import { Entity, isGroupEntity } from '@backstage/catalog-model';
 import {
   isAgentEntity,
   isAiBuiltEntity,
+  isOverlapEligible,
 } from '@agent-mesh/plugin-agent-mesh-common';
-
-export { isAiBuiltEntity };
-
-/**
- * True for a Group (a team).
- *
- * @public
- */
-export function isGroupEntity(entity: Entity): boolean {
-  return entity.kind.toLocaleLowerCase('en-US') === 'group';
-}
-
-/**
- * True for an Agent.
- *
- * @public
- */
-export function isAgentMeshAgent(entity: Entity): boolean {
-  return isAgentEntity(entity);
-}
 
 /**
  * Where the Governance tab applies: AiArtifacts, Agents, entities with the
@@ -37,13 +18,15 @@ export function isAgentMeshGovernanceAvailable(entity: Entity): boolean {
 }
 
 /**
- * Where the Overlaps card applies: the entities that take part in overlap detection (AiArtifacts
- * and built-by-annotated entities).
+ * Where the Overlaps card applies: the entities that take part in overlap detection with the
+ * default `agentMesh.overlap.kinds` (AiArtifacts, and Components, APIs and AiResources with the
+ * built-by annotation); `isOverlapEligible` of `@agent-mesh/plugin-agent-mesh-common` with other
+ * kinds or types for a portal that configures them.
  *
  * @public
  */
 export function isAgentMeshOverlapsAvailable(entity: Entity): boolean {
-  return isAiBuiltEntity(entity);
+  return isOverlapEligible(entity);
 }
 
 /**

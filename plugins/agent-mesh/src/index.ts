@@ -12,12 +12,8 @@ export {
   EntityAgentMeshOverlapsCard,
   EntityAgentMeshActivityCard,
 } from './plugin';
-export { agentMeshApiRef, AgentMeshClient } from './api';
-export type { AgentMeshApi, ActionFilters, ActionPaging } from './api';
+export { agentMeshApiRef } from './api';
 export {
-  isAiBuiltEntity,
-  isGroupEntity,
-  isAgentMeshAgent,
   isAgentMeshGovernanceAvailable,
   isAgentMeshOverlapsAvailable,
   isAgentMeshActivityAvailable,

@@ -1,13 +1,8 @@
 /**
- * Catalog module for Agent Mesh: the Agent and AiArtifact kinds and their relations.
+ * Catalog module for Agent Mesh: the Agent and AiArtifact kinds and their relations, and
+ * `overlapsWith` relations from the agent-mesh backend's overlap index.
  *
  * @packageDocumentation
  */
 
 export { catalogModuleAgentMesh as default } from './module';
-export { AgentMeshKindsProcessor } from './kinds/AgentMeshKindsProcessor';
-export { AgentMeshOverlapProcessor, AgentMeshOverlapClient } from './overlap';
-export type {
-  AgentMeshOverlapProcessorOptions,
-  OverlapLookupClient,
-} from './overlap';

@@ -5,6 +5,7 @@ import {
 import { durationToMilliseconds } from '@backstage/types';
 import { Config, readDurationFromConfig } from '@backstage/config';
 import { catalogProcessingExtensionPoint } from '@backstage/plugin-catalog-node';
+import { agentMeshClientServiceRef } from '@agent-mesh/plugin-agent-mesh-node';
 import { AgentMeshKindsProcessor } from './kinds/AgentMeshKindsProcessor';
 import { ExternalIdClaims } from './externalIds/ExternalIdClaims';
 import {
@@ -53,11 +54,10 @@ export const catalogModuleAgentMesh = createBackendModule({
         catalog: catalogProcessingExtensionPoint,
         config: coreServices.rootConfig,
         database: coreServices.database,
-        discovery: coreServices.discovery,
-        auth: coreServices.auth,
+        agentMesh: agentMeshClientServiceRef,
         logger: coreServices.logger,
       },
-      async init({ catalog, config, database, discovery, auth, logger }) {
+      async init({ catalog, config, database, agentMesh, logger }) {
         const minIntervalMs = readMinProcessingIntervalMs(config);
         // An agent that has not been processed for three intervals no longer holds its ids.
         const externalIds = await ExternalIdClaims.create({
@@ -72,7 +72,7 @@ export const catalogModuleAgentMesh = createBackendModule({
         ) {
           catalog.addProcessor(
             new AgentMeshOverlapProcessor({
-              client: new AgentMeshOverlapClient({ discovery, auth }),
+              client: new AgentMeshOverlapClient({ api: agentMesh }),
               logger,
               ...readOverlapEligibility(config),
               includeAlternatives:

@@ -3,6 +3,7 @@ import {
   createBackendModule,
 } from '@backstage/backend-plugin-api';
 import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-node';
+import { agentMeshClientServiceRef } from '@agent-mesh/plugin-agent-mesh-node';
 import { createScaffolderActions } from './actions';
 
 /**
@@ -18,13 +19,12 @@ export const scaffolderModuleAgentMesh = createBackendModule({
     env.registerInit({
       deps: {
         scaffolder: scaffolderActionsExtensionPoint,
-        discovery: coreServices.discovery,
-        auth: coreServices.auth,
+        agentMesh: agentMeshClientServiceRef,
         config: coreServices.rootConfig,
       },
-      async init({ scaffolder, discovery, auth, config }) {
+      async init({ scaffolder, agentMesh, config }) {
         scaffolder.addActions(
-          ...createScaffolderActions({ discovery, auth, config }),
+          ...createScaffolderActions({ agentMesh, config }),
         );
       },
     });

@@ -3,8 +3,11 @@ import {
   PermissionsService,
   RootConfigService,
 } from '@backstage/backend-plugin-api';
-import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
-import { parseValidEntityRef } from '@agent-mesh/plugin-agent-mesh-common';
+import { stringifyEntityRef } from '@backstage/catalog-model';
+import {
+  entityPageUrl,
+  parseValidEntityRef,
+} from '@agent-mesh/plugin-agent-mesh-common';
 import { InputError, NotAllowedError } from '@backstage/errors';
 import {
   AuthorizeResult,
@@ -32,18 +35,8 @@ export async function requirePermission(
 
 /** Builds links to entity pages in the portal (`app.baseUrl`), for agents to show to people. */
 export function createEntityLinker(config: RootConfigService) {
-  const base = (config.getOptionalString('app.baseUrl') ?? '').replace(
-    /\/+$/,
-    '',
-  );
-  return (entityRef: string): string => {
-    const { kind, namespace, name } = parseEntityRef(entityRef);
-    return `${base}/catalog/${encodeURIComponent(namespace).toLocaleLowerCase(
-      'en-US',
-    )}/${encodeURIComponent(kind).toLocaleLowerCase(
-      'en-US',
-    )}/${encodeURIComponent(name)}`;
-  };
+  const baseUrl = config.getOptionalString('app.baseUrl') ?? '';
+  return (entityRef: string): string => entityPageUrl(entityRef, { baseUrl });
 }
 
 /** A full, lower-case entity ref, or an InputError that names the input field. */

@@ -4,8 +4,9 @@ import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   AI_ARTIFACT_KIND,
   ANNOTATION_BUILT_BY,
+  isOverlapEligible,
 } from '@agent-mesh/plugin-agent-mesh-common';
-import { isOverlapEligible, OverlapConfig } from './engine';
+import { OverlapConfig } from './engine';
 
 /**
  * `CATALOG_FILTER_EXISTS` of `@backstage/catalog-client` (a registered symbol, so this is the

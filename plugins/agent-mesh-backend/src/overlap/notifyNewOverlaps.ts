@@ -1,5 +1,5 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
-import { parseEntityRef } from '@backstage/catalog-model';
+import { entityPageUrl as entityLink } from '@agent-mesh/plugin-agent-mesh-common';
 import { NotificationService } from '@backstage/plugin-notifications-node';
 import { NotificationPayload } from '@backstage/plugin-notifications-common';
 import { OverlapMatch } from './engine';
@@ -13,12 +13,6 @@ export const OVERLAP_NOTIFICATION_TOPIC = 'agent-mesh-overlap';
 /** The key of an unordered pair: both refs, sorted. */
 export function pairKey(a: string, b: string): string {
   return [a, b].sort().join(' <> ');
-}
-
-/** The catalog page of an entity, relative to the portal. */
-function entityLink(entityRef: string): string {
-  const { kind, namespace, name } = parseEntityRef(entityRef);
-  return `/catalog/${namespace}/${kind.toLocaleLowerCase('en-US')}/${name}`;
 }
 
 /** What the owners of `mine` are told: their own entity, and only the other side's team. */

@@ -33,6 +33,7 @@ export function fakeAgentMeshApi(
     getScorecardHistory: mock('getScorecardHistory'),
     getRollup: mock('getRollup'),
     listActions: mock('listActions'),
+    createActions: mock('createActions'),
     exportUrl: mock('exportUrl'),
     getOverview: mock('getOverview'),
   };

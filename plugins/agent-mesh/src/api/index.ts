@@ -1,3 +1,7 @@
 export { agentMeshApiRef } from './AgentMeshApi';
-export type { AgentMeshApi, ActionFilters, ActionPaging } from './AgentMeshApi';
-export { AgentMeshClient } from './AgentMeshClient';
+export { AgentMeshClient } from '@agent-mesh/plugin-agent-mesh-common/client';
+export type {
+  AgentMeshApi,
+  ActionFilters,
+  ActionPaging,
+} from '@agent-mesh/plugin-agent-mesh-common/client';

@@ -35,8 +35,6 @@ import { ExternalIdClaims } from '../externalIds/ExternalIdClaims';
  * Validates the Agent and AiArtifact kinds, emits their relations in both directions, keeps
  * Agent external ids unique, and emits built-by relations for Component, API, Resource and
  * AiResource entities that carry the `agent-mesh.io/built-by` annotation.
- *
- * @public
  */
 export class AgentMeshKindsProcessor implements CatalogProcessor {
   constructor(private readonly externalIds?: ExternalIdClaims) {}

@@ -1,6 +1,7 @@
 import { mockServices } from '@backstage/backend-test-utils';
 import { createServer, IncomingMessage, Server, ServerResponse } from 'http';
 import { AddressInfo } from 'net';
+import { AgentMeshClient } from '@agent-mesh/plugin-agent-mesh-common/client';
 import { AgentMeshOverlapClient } from './AgentMeshOverlapClient';
 
 describe('AgentMeshOverlapClient', () => {
@@ -21,10 +22,11 @@ describe('AgentMeshOverlapClient', () => {
 
   const client = (timeoutMs?: number) =>
     new AgentMeshOverlapClient({
-      discovery: mockServices.discovery.mock({
-        getBaseUrl: async () => baseUrl,
+      api: new AgentMeshClient({
+        discoveryApi: mockServices.discovery.mock({
+          getBaseUrl: async () => baseUrl,
+        }),
       }),
-      auth: mockServices.auth(),
       timeoutMs,
     });
 
@@ -33,7 +35,7 @@ describe('AgentMeshOverlapClient', () => {
     res.end(JSON.stringify(body));
   };
 
-  it('asks GET /overlaps with a service token for the agent-mesh plugin', async () => {
+  it('asks GET /overlaps for the entity', async () => {
     let seen: IncomingMessage | undefined;
     const items = [
       {
@@ -59,14 +61,15 @@ describe('AgentMeshOverlapClient', () => {
     expect(seen?.url).toBe(
       '/api/agent-mesh/overlaps?entityRef=aiartifact%3Adefault%2Fa',
     );
-    expect(seen?.headers.authorization).toMatch(/^Bearer .+/);
-    expect(seen?.headers.authorization).toContain('agent-mesh');
   });
 
   it("reads the plugin's 404 as not indexed yet", async () => {
     handle = (_req, res) =>
+      // the body of the plugin's NotFoundError, as Backstage's error handler writes it
       json(res, 404, {
         error: { name: 'NotFoundError', message: 'not in the overlap index' },
+        request: { method: 'GET', url: '/overlaps' },
+        response: { statusCode: 404 },
       });
     await expect(
       client().getOverlaps('aiartifact:default/a'),

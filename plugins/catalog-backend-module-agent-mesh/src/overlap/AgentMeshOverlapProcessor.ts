@@ -14,17 +14,13 @@ import {
   processingResult,
 } from '@backstage/plugin-catalog-node';
 import {
-  ANNOTATION_BUILT_BY,
-  isAiArtifactEntity,
+  DEFAULT_OVERLAP_KINDS,
+  DEFAULT_OVERLAP_TYPES,
+  isOverlapEligible,
   OverlapItem,
   RELATION_OVERLAPS_WITH,
 } from '@agent-mesh/plugin-agent-mesh-common';
 import { OverlapLookupClient } from './AgentMeshOverlapClient';
-
-/** `agentMesh.overlap.kinds` when not configured: the backend's default. */
-export const DEFAULT_OVERLAP_KINDS = ['Component', 'API', 'AiResource'];
-/** As the backend's default: MCP servers take part without the built-by annotation. */
-const DEFAULT_OVERLAP_TYPES = ['mcp-server'];
 
 /** Defaults of the processor's tuning options. */
 export const OVERLAP_PROCESSOR_DEFAULTS = {
@@ -52,9 +48,9 @@ export interface AgentMeshOverlapProcessorOptions {
   client: OverlapLookupClient;
   logger: LoggerService;
   /** Kinds other than AiArtifact that take part with the built-by annotation or one of `types`. */
-  kinds?: string[];
+  kinds?: readonly string[];
   /** spec.types that make an entity of `kinds` take part without the annotation. */
-  types?: string[];
+  types?: readonly string[];
   /**
    * Emit `overlapsWith` for alternatives too (the same job with other products), not only for
    * duplicates. Default false.
@@ -73,8 +69,8 @@ export interface AgentMeshOverlapProcessorOptions {
 
 /** Reads `agentMesh.overlap.kinds` and `agentMesh.overlap.types` as the backend reads them. */
 export function readOverlapEligibility(config: Config): {
-  kinds: string[];
-  types: string[];
+  kinds: readonly string[];
+  types: readonly string[];
 } {
   return {
     kinds:
@@ -99,13 +95,14 @@ export function readOverlapEligibility(config: Config): {
  * per entity for `cacheTtlMs`, and after that for as long as the backend's index version has
  * not changed (see `isCurrent`); at most `maxConcurrency` requests run at a time.
  *
- * @public
  */
 export class AgentMeshOverlapProcessor implements CatalogProcessor {
   private readonly client: OverlapLookupClient;
   private readonly logger: LoggerService;
-  private readonly kinds: string[];
-  private readonly types: string[];
+  private readonly eligibility: {
+    kinds: readonly string[];
+    types: readonly string[];
+  };
   private readonly cacheTtlMs: number;
   private readonly versionCheckMs: number;
   private readonly versionedCacheMaxAgeMs: number;
@@ -133,8 +130,10 @@ export class AgentMeshOverlapProcessor implements CatalogProcessor {
     const d = OVERLAP_PROCESSOR_DEFAULTS;
     this.client = options.client;
     this.logger = options.logger;
-    this.kinds = (options.kinds ?? DEFAULT_OVERLAP_KINDS).map(lower);
-    this.types = options.types ?? [];
+    this.eligibility = {
+      kinds: options.kinds ?? DEFAULT_OVERLAP_KINDS,
+      types: options.types ?? [],
+    };
     this.includeAlternatives = options.includeAlternatives ?? false;
     this.cacheTtlMs = options.cacheTtlMs ?? d.cacheTtlMs;
     this.versionCheckMs = options.versionCheckMs ?? d.versionCheckMs;
@@ -156,11 +155,7 @@ export class AgentMeshOverlapProcessor implements CatalogProcessor {
 
   /** AiArtifacts, and entities of the configured kinds with the annotation or a configured type. */
   isEligible(entity: Entity): boolean {
-    if (isAiArtifactEntity(entity)) return true;
-    if (!this.kinds.includes(lower(entity.kind))) return false;
-    if (entity.metadata.annotations?.[ANNOTATION_BUILT_BY]) return true;
-    const type = entity.spec?.type;
-    return typeof type === 'string' && this.types.includes(type);
+    return isOverlapEligible(entity, this.eligibility);
   }
 
   async postProcessEntity(
@@ -307,10 +302,6 @@ export class AgentMeshOverlapProcessor implements CatalogProcessor {
     if (next) next();
     else this.running -= 1;
   }
-}
-
-function lower(value: string): string {
-  return value.toLocaleLowerCase('en-US');
 }
 
 function parseRef(ref: unknown): CompoundEntityRef | undefined {

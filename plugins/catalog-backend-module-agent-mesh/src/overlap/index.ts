@@ -1,7 +1,6 @@
 export {
   AgentMeshOverlapProcessor,
   readOverlapEligibility,
-  DEFAULT_OVERLAP_KINDS,
   OVERLAP_PROCESSOR_DEFAULTS,
 } from './AgentMeshOverlapProcessor';
 export type { AgentMeshOverlapProcessorOptions } from './AgentMeshOverlapProcessor';
@@ -9,4 +8,7 @@ export {
   AgentMeshOverlapClient,
   DEFAULT_OVERLAP_REQUEST_TIMEOUT_MS,
 } from './AgentMeshOverlapClient';
-export type { OverlapLookupClient } from './AgentMeshOverlapClient';
+export type {
+  OverlapAnswer,
+  OverlapLookupClient,
+} from './AgentMeshOverlapClient';

@@ -1,4 +1,5 @@
 import { mockServices } from '@backstage/backend-test-utils';
+import { AgentMeshClient } from '@agent-mesh/plugin-agent-mesh-common/client';
 import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
 import { startSimilarBackend as startBackend } from '../__testUtils__/similarBackend';
 import { createCheckOverlapAction } from './checkOverlap';
@@ -38,11 +39,17 @@ describe('agent-mesh:check-overlap', () => {
 
   function createAction() {
     return createCheckOverlapAction({
-      discovery: {
-        getBaseUrl: async () => backend.baseUrl,
-        getExternalBaseUrl: async () => backend.baseUrl,
-      },
-      auth: mockServices.auth({ pluginId: 'scaffolder' }),
+      // as the agent-mesh client service does it, with a fixed token
+      agentMesh: new AgentMeshClient({
+        discoveryApi: { getBaseUrl: async () => backend.baseUrl },
+        fetchApi: {
+          fetch: (url, init) =>
+            fetch(url, {
+              ...init,
+              headers: { ...init?.headers, Authorization: 'Bearer scaffolder' },
+            }),
+        },
+      }),
       config: mockServices.rootConfig({
         data: { app: { baseUrl: 'http://localhost:3000' } },
       }),
@@ -78,11 +85,11 @@ describe('agent-mesh:check-overlap', () => {
       ]),
     );
 
-    // What the backend was asked, with a service token of the scaffolder for agent-mesh
+    // What the backend was asked, through the agent-mesh client
     expect(backend.requests).toEqual([
       {
         url: '/api/agent-mesh/similar',
-        authorization: expect.stringMatching(/^Bearer .+/),
+        authorization: 'Bearer scaffolder',
         body: {
           title: 'Weekly Sales Digest',
           description: input.description,
@@ -93,7 +100,6 @@ describe('agent-mesh:check-overlap', () => {
         },
       },
     ]);
-    expect(backend.requests[0].authorization).toContain('agent-mesh');
   });
 
   it('succeeds with an acknowledgement and outputs acknowledgedOverlaps for the new entity', async () => {

@@ -1,15 +1,11 @@
-import {
-  AuthService,
-  DiscoveryService,
-  RootConfigService,
-} from '@backstage/backend-plugin-api';
-import { parseEntityRef } from '@backstage/catalog-model';
+import { RootConfigService } from '@backstage/backend-plugin-api';
 import {
   AcknowledgedOverlap,
+  entityPageUrl,
   PostSimilarRequest,
-  PostSimilarResponse,
   SimilarItem,
 } from '@agent-mesh/plugin-agent-mesh-common';
+import { AgentMeshApi } from '@agent-mesh/plugin-agent-mesh-common/client';
 import { ResponseError } from '@backstage/errors';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 
@@ -20,13 +16,6 @@ export const DEFAULT_BLOCK_THRESHOLD = 0.5;
 export interface OverlapMatch extends SimilarItem {
   /** The catalog page of the match. */
   link: string;
-}
-
-function entityLink(baseUrl: string, entityRef: string): string {
-  const { kind, namespace, name } = parseEntityRef(entityRef);
-  return `${baseUrl}/catalog/${namespace.toLocaleLowerCase(
-    'en-US',
-  )}/${kind.toLocaleLowerCase('en-US')}/${encodeURIComponent(name)}`;
 }
 
 function describeMatch(match: OverlapMatch): string {
@@ -44,14 +33,11 @@ function describeMatch(match: OverlapMatch): string {
  * into `acknowledgedOverlaps` for the new entity.
  */
 export function createCheckOverlapAction(options: {
-  discovery: DiscoveryService;
-  auth: AuthService;
+  agentMesh: AgentMeshApi;
   config?: RootConfigService;
 }) {
-  const { discovery, auth } = options;
-  const appBaseUrl = (
-    options.config?.getOptionalString('app.baseUrl') ?? ''
-  ).replace(/\/+$/, '');
+  const { agentMesh } = options;
+  const appBaseUrl = options.config?.getOptionalString('app.baseUrl') ?? '';
 
   return createTemplateAction({
     id: 'agent-mesh:check-overlap',
@@ -157,35 +143,19 @@ export function createCheckOverlapAction(options: {
         ...(input.owner ? { owner: input.owner } : {}),
         limit: 10,
       };
-      const baseUrl = await discovery.getBaseUrl('agent-mesh');
-      const { token } = await auth.getPluginRequestToken({
-        onBehalfOf: await auth.getOwnServiceCredentials(),
-        targetPluginId: 'agent-mesh',
-      });
-      const response = await fetch(`${baseUrl}/similar`, {
-        method: 'POST',
-        headers: {
-          'Content-Type': 'application/json',
-          Authorization: `Bearer ${token}`,
-        },
-        body: JSON.stringify(body),
-        signal: ctx.signal,
-      });
-      if (!response.ok) {
-        const error = await ResponseError.fromResponse(response);
+      let items: SimilarItem[];
+      try {
+        ({ items } = await agentMesh.findSimilar(body, { signal: ctx.signal }));
+      } catch (error) {
+        if (!(error instanceof ResponseError)) throw error;
         throw new Error(
-          `The Agent Mesh overlap check failed (${response.status}): ${error.cause.message}`,
+          `The Agent Mesh overlap check failed (${error.statusCode}): ${error.body.error.message}`,
           { cause: error },
         );
       }
-      // Parsed here rather than with response.json(), so that the arrays belong to this realm: the
-      // scaffolder's templating refuses arrays with another Array.prototype (as under Jest).
-      const { items } = JSON.parse(
-        await response.text(),
-      ) as PostSimilarResponse;
       const matches: OverlapMatch[] = items.map(item => ({
         ...item,
-        link: entityLink(appBaseUrl, item.entityRef),
+        link: entityPageUrl(item.entityRef, { baseUrl: appBaseUrl }),
       }));
       const above = matches.filter(m => m.score >= threshold);
       // Duplicate work blocks; another team doing the job with another product is worth

@@ -1,9 +1,6 @@
-import {
-  AuthService,
-  DiscoveryService,
-  RootConfigService,
-} from '@backstage/backend-plugin-api';
+import { RootConfigService } from '@backstage/backend-plugin-api';
 import { TemplateAction } from '@backstage/plugin-scaffolder-node';
+import { AgentMeshApi } from '@agent-mesh/plugin-agent-mesh-common/client';
 import { createCheckOverlapAction } from './checkOverlap';
 
 export {
@@ -13,8 +10,7 @@ export {
 
 /** The scaffolder actions of this module. */
 export function createScaffolderActions(options: {
-  discovery: DiscoveryService;
-  auth: AuthService;
+  agentMesh: AgentMeshApi;
   config?: RootConfigService;
 }): TemplateAction<any, any, any>[] {
   return [createCheckOverlapAction(options)];

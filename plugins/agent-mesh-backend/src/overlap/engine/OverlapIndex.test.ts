@@ -3,7 +3,8 @@ import {
   OverlapSubject,
 } from '@agent-mesh/plugin-agent-mesh-node';
 import { OverlapIndex } from './OverlapIndex';
-import { isOverlapEligible, subjectFromEntity } from './subject';
+import { isOverlapEligible } from '@agent-mesh/plugin-agent-mesh-common';
+import { subjectFromEntity } from './subject';
 import { loadExampleEntities } from './__testUtils__/examples';
 import { DEFAULT_OVERLAP_CONFIG } from './config';
 

@@ -1,4 +1,8 @@
 import { Config } from '@backstage/config';
+import {
+  DEFAULT_OVERLAP_KINDS,
+  DEFAULT_OVERLAP_TYPES,
+} from '@agent-mesh/plugin-agent-mesh-common';
 
 /**
  * Weights of the built-in signals. Each is how far one piece of evidence alone can raise the
@@ -44,17 +48,6 @@ export interface OverlapConfig {
   weights: OverlapWeights;
 }
 
-/** @internal */
-export const DEFAULT_OVERLAP_KINDS = ['Component', 'API', 'AiResource'];
-
-/**
- * `spec.type`s that take part without the built-by annotation: MCP servers (`API` entities of
- * type `mcp-server`, as Backstage's AI model module declares them) are agent tooling whoever
- * built them.
- * @internal
- */
-export const DEFAULT_OVERLAP_TYPES = ['mcp-server'];
-
 export const DEFAULT_OVERLAP_WEIGHTS: OverlapWeights = {
   text: 1,
   integrations: 0.6,
@@ -68,8 +61,8 @@ export const DEFAULT_OVERLAP_CONFIG: OverlapConfig = {
   threshold: 0.3,
   maxResults: 10,
   alternativeFactor: 0.99,
-  kinds: DEFAULT_OVERLAP_KINDS,
-  types: DEFAULT_OVERLAP_TYPES,
+  kinds: [...DEFAULT_OVERLAP_KINDS],
+  types: [...DEFAULT_OVERLAP_TYPES],
   weights: DEFAULT_OVERLAP_WEIGHTS,
 };
 
@@ -111,8 +104,12 @@ export function readOverlapConfig(config: Config): OverlapConfig {
         DEFAULT_OVERLAP_CONFIG.alternativeFactor,
       'alternativeFactor',
     ),
-    kinds: overlap.getOptionalStringArray('kinds') ?? DEFAULT_OVERLAP_KINDS,
-    types: overlap.getOptionalStringArray('types') ?? DEFAULT_OVERLAP_TYPES,
+    kinds: overlap.getOptionalStringArray('kinds') ?? [
+      ...DEFAULT_OVERLAP_KINDS,
+    ],
+    types: overlap.getOptionalStringArray('types') ?? [
+      ...DEFAULT_OVERLAP_TYPES,
+    ],
     weights,
   };
 }

@@ -5,7 +5,7 @@ export type {
   OverlapIndexOptions,
   SimilarInput,
 } from './OverlapIndex';
-export { subjectFromEntity, isOverlapEligible } from './subject';
+export { subjectFromEntity } from './subject';
 export {
   readOverlapConfig,
   DEFAULT_OVERLAP_CONFIG,

@@ -1,5 +1,6 @@
 import { Entity } from '@backstage/catalog-model';
-import { isOverlapEligible, subjectFromEntity } from './subject';
+import { isOverlapEligible } from '@agent-mesh/plugin-agent-mesh-common';
+import { subjectFromEntity } from './subject';
 import { OverlapIndex } from './OverlapIndex';
 import { loadExampleEntities } from './__testUtils__/examples';
 

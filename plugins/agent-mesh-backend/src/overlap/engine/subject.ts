@@ -1,11 +1,7 @@
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
-import {
-  ANNOTATION_BUILT_BY,
-  isAiArtifactEntity,
-} from '@agent-mesh/plugin-agent-mesh-common';
+import { isAiArtifactEntity } from '@agent-mesh/plugin-agent-mesh-common';
 import { OverlapSubject } from '@agent-mesh/plugin-agent-mesh-node';
 import { canonicalSystem, normalizeSystemName } from './systems';
-import { DEFAULT_OVERLAP_KINDS, DEFAULT_OVERLAP_TYPES } from './config';
 
 function strings(value: unknown): string[] {
   return Array.isArray(value)
@@ -19,26 +15,6 @@ function text(value: unknown): string {
 
 function unique(values: string[]): string[] {
   return [...new Set(values)];
-}
-
-/**
- * Whether an entity takes part in overlap detection: every AiArtifact, and entities of the
- * configured kinds that carry the built-by annotation or one of the configured spec.types.
- */
-export function isOverlapEligible(
-  entity: Entity,
-  options: { kinds?: string[]; types?: string[] } = {},
-): boolean {
-  if (isAiArtifactEntity(entity)) return true;
-  const kinds = (options.kinds ?? DEFAULT_OVERLAP_KINDS).map(k =>
-    k.toLocaleLowerCase('en-US'),
-  );
-  if (!kinds.includes(entity.kind.toLocaleLowerCase('en-US'))) return false;
-  if (entity.metadata.annotations?.[ANNOTATION_BUILT_BY]) return true;
-  const type = text(entity.spec?.type);
-  return Boolean(
-    type && (options.types ?? DEFAULT_OVERLAP_TYPES).includes(type),
-  );
 }
 
 /**

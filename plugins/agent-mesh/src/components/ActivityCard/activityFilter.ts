@@ -1,7 +1,10 @@
-import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
+import {
+  Entity,
+  isGroupEntity,
+  stringifyEntityRef,
+} from '@backstage/catalog-model';
 import { isAgentEntity } from '@agent-mesh/plugin-agent-mesh-common';
 import { ActionFilters } from '../../api';
-import { isGroupEntity } from '../../filters';
 
 /**
  * The action log filter for an entity's activity: actions by an Agent, of a Group's agents, or

@@ -1,5 +1,5 @@
 import { useEntity } from '@backstage/plugin-catalog-react';
-import { isGroupEntity } from '../../filters';
+import { isGroupEntity } from '@backstage/catalog-model';
 import { ScorecardContent } from '../ScorecardContent';
 import { TeamRollup } from '../TeamRollup';
 

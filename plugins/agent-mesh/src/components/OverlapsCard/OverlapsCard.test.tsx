@@ -178,7 +178,7 @@ describe('OverlapsCard', () => {
     expect(screen.queryByText('No overlap found')).not.toBeInTheDocument();
   });
 
-  it('treats an entity missing from the overlap index as no overlap', async () => {
+  it('says an entity missing from the overlap index was not compared, rather than that nothing overlaps', async () => {
     const error = await responseError(404, 'not in the overlap index');
     const api = fakeAgentMeshApi({
       getOverlaps: jest.fn(async () => {
@@ -186,7 +186,8 @@ describe('OverlapsCard', () => {
       }),
     });
     await render(api);
-    expect(await screen.findByText('No overlap found')).toBeInTheDocument();
+    expect(await screen.findByText('Not compared yet')).toBeInTheDocument();
+    expect(screen.queryByText('No overlap found')).not.toBeInTheDocument();
   });
 
   it('shows progress while loading', async () => {

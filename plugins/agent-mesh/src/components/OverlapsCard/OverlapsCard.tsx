@@ -70,8 +70,20 @@ export function OverlapsCard() {
       </InfoCard>
     );
   }
-  // 404: the entity is not in the overlap index (yet), so nothing overlaps it.
-  if (error && !isNotFoundError(error)) {
+  // 404: the entity is not in the overlap index (yet): it was not compared, which is not the
+  // same as nothing similar.
+  if (error && isNotFoundError(error)) {
+    return (
+      <InfoCard title={TITLE}>
+        <EmptyState
+          missing="info"
+          title="Not compared yet"
+          description="This entity is not in the Agent Mesh overlap index yet, so it has not been compared with the catalog. New entities are indexed within a few minutes; kinds that do not take part in overlap detection (agentMesh.overlap.kinds) are never compared."
+        />
+      </InfoCard>
+    );
+  }
+  if (error) {
     return (
       <InfoCard title={TITLE}>
         <ResponseErrorPanel error={error} />

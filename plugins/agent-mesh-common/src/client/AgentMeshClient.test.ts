@@ -38,8 +38,69 @@ describe('AgentMeshClient', () => {
     expect(getBaseUrl).toHaveBeenCalledWith('agent-mesh');
     expect(fetch).toHaveBeenCalledWith(
       'http://backend/api/agent-mesh/overlaps?entityRef=aiartifact%3Adefault%2Fa',
-      undefined,
+      {},
     );
+  });
+
+  it('sends a given token and signal, and leaves authorisation to fetchApi otherwise', async () => {
+    const { client, fetch } = setup(200, { items: [] });
+    const signal = AbortSignal.timeout(5000);
+    await client.getOverlaps('aiartifact:default/a', { token: 't1', signal });
+    await client.findSimilar({ description: 'x' }, { token: 't2' });
+    await client.getRollup();
+    expect(fetch.mock.calls[0][1]).toEqual({
+      headers: { Authorization: 'Bearer t1' },
+      signal,
+    });
+    expect(fetch.mock.calls[1][1]?.headers).toEqual({
+      'Content-Type': 'application/json',
+      Authorization: 'Bearer t2',
+    });
+    expect(fetch.mock.calls[2][1]).toEqual({});
+  });
+
+  it('posts actions', async () => {
+    const { client, fetch } = setup(200, {
+      accepted: 1,
+      duplicates: 0,
+      duplicateIds: [],
+    });
+    const action = {
+      id: 'run-1',
+      occurredAt: '2026-11-24T10:00:00Z',
+      agent: 'agent:default/coder',
+      type: 'deploy',
+      summary: 'Deployed',
+    };
+    await expect(client.createActions({ actions: [action] })).resolves.toEqual({
+      accepted: 1,
+      duplicates: 0,
+      duplicateIds: [],
+    });
+    const [url, init] = fetch.mock.calls[0];
+    expect(url).toBe('http://backend/api/agent-mesh/actions');
+    expect(init?.method).toBe('POST');
+    expect(JSON.parse(String(init?.body))).toEqual({ actions: [action] });
+  });
+
+  it('uses the global fetch without a fetchApi', async () => {
+    const globalFetch = jest
+      .spyOn(globalThis, 'fetch')
+      .mockResolvedValue(jsonResponse(200, { items: [] }));
+    try {
+      const client = new AgentMeshClient({
+        discoveryApi: {
+          getBaseUrl: async () => 'http://backend/api/agent-mesh',
+        },
+      });
+      await client.findSimilar({ description: 'x' });
+      expect(globalFetch).toHaveBeenCalledWith(
+        'http://backend/api/agent-mesh/similar',
+        expect.objectContaining({ method: 'POST' }),
+      );
+    } finally {
+      globalFetch.mockRestore();
+    }
   });
 
   it('calls each scorecard route', async () => {

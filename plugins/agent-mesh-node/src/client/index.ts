@@ -1,0 +1,1 @@
+export { agentMeshClientServiceRef } from './agentMeshClientServiceRef';
