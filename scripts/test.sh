@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # One command on a fresh machine: installs Node 22 locally and the dependencies, starts a real
 # PostgreSQL 15 for the backend tests, and runs every check: type check, package metadata and
-# packing, lint, prettier, and all Jest tests (backend tests on SQLite and on PostgreSQL), and the end-to-end tests of the demo
+# packing, API reports, lint, prettier, and all Jest tests (backend tests on SQLite and on PostgreSQL), and the end-to-end tests of the demo
 # portal in Debian's Chromium. Ends with "N passed, N failed".
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
@@ -38,6 +38,8 @@ step "type check" yarn tsc:full
 PACKS_DIR="$REPORT_DIR/packs"
 step "package metadata (repo fix --publish --check)" yarn backstage-cli repo fix --publish --check
 step "packages pack" node scripts/pack-plugins.js --skip-tsc --out "$PACKS_DIR"
+# The report*.api.md of every package match its exports (from the same declarations).
+step "api reports current" yarn build:api-reports:only --ci
 step "lint" yarn lint:all
 step "prettier" yarn prettier:check
 # The demo portal in real Chromium (starts it with `yarn start`, stops it afterwards).

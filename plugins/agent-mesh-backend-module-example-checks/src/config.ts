@@ -1,6 +1,10 @@
 import { RootConfigService } from '@backstage/backend-plugin-api';
 
-/** `agentMesh.exampleChecks.costCentre`, with the defaults filled in. */
+/**
+ * `agentMesh.exampleChecks.costCentre`, with the defaults filled in.
+ *
+ * @public
+ */
 export interface CostCentreCheckConfig {
   /** The annotation that holds the cost centre. */
   annotation: string;
@@ -14,9 +18,18 @@ export interface CostCentreCheckConfig {
 
 export const COST_CENTRE_CONFIG_KEY = 'agentMesh.exampleChecks.costCentre';
 
+/**
+ * The annotation that holds the cost centre unless configured otherwise.
+ *
+ * @public
+ */
 export const DEFAULT_COST_CENTRE_ANNOTATION = 'agent-mesh.io/cost-centre';
 
-/** Reads the check's settings; throws an error naming the key when one is invalid. */
+/**
+ * Reads the check's settings; throws an error naming the key when one is invalid.
+ *
+ * @public
+ */
 export function readCostCentreCheckConfig(
   config: RootConfigService,
 ): CostCentreCheckConfig {

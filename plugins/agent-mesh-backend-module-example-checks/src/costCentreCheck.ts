@@ -5,6 +5,11 @@ import {
 } from '@agent-mesh/plugin-agent-mesh-node';
 import { CostCentreCheckConfig } from './config';
 
+/**
+ * The id of the check, in `agentMesh.scorecards.checks` and in exemptions.
+ *
+ * @public
+ */
 export const COST_CENTRE_CHECK_ID = 'cost-centre';
 
 function annotationOf(entity: Entity, annotation: string): string | undefined {
@@ -33,6 +38,8 @@ function ownerRefOf(entity: Entity): string | undefined {
  * A scorecard check: entities in the configured lifecycles (default: production) declare the
  * cost centre that their agents' spend is charged to, in an annotation on themselves or on their
  * owning team.
+ *
+ * @public
  */
 export function createCostCentreCheck(
   config: CostCentreCheckConfig,

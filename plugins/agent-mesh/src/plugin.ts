@@ -35,7 +35,7 @@ export const agentMeshPlugin = createPlugin({
  *
  * @public
  */
-export const AgentMeshPage = agentMeshPlugin.provide(
+export const AgentMeshPage: () => JSX.Element = agentMeshPlugin.provide(
   createRoutableExtension({
     name: 'AgentMeshPage',
     component: () =>
@@ -51,14 +51,15 @@ export const AgentMeshPage = agentMeshPlugin.provide(
  *
  * @public
  */
-export const EntityAgentMeshGovernanceContent = agentMeshPlugin.provide(
-  createRoutableExtension({
-    name: 'EntityAgentMeshGovernanceContent',
-    component: () =>
-      import('./components/GovernanceContent').then(m => m.GovernanceContent),
-    mountPoint: governanceRouteRef,
-  }),
-);
+export const EntityAgentMeshGovernanceContent: () => JSX.Element =
+  agentMeshPlugin.provide(
+    createRoutableExtension({
+      name: 'EntityAgentMeshGovernanceContent',
+      component: () =>
+        import('./components/GovernanceContent').then(m => m.GovernanceContent),
+      mountPoint: governanceRouteRef,
+    }),
+  );
 
 /**
  * The Overlaps card of an entity page: similar work, cross-team first. Show it where
@@ -66,14 +67,16 @@ export const EntityAgentMeshGovernanceContent = agentMeshPlugin.provide(
  *
  * @public
  */
-export const EntityAgentMeshOverlapsCard = agentMeshPlugin.provide(
-  createComponentExtension({
-    name: 'EntityAgentMeshOverlapsCard',
-    component: {
-      lazy: () => import('./components/OverlapsCard').then(m => m.OverlapsCard),
-    },
-  }),
-);
+export const EntityAgentMeshOverlapsCard: () => JSX.Element =
+  agentMeshPlugin.provide(
+    createComponentExtension({
+      name: 'EntityAgentMeshOverlapsCard',
+      component: {
+        lazy: () =>
+          import('./components/OverlapsCard').then(m => m.OverlapsCard),
+      },
+    }),
+  );
 
 /**
  * The Agent activity card of an entity page: the latest actions on an artifact, by an Agent, or
@@ -81,11 +84,13 @@ export const EntityAgentMeshOverlapsCard = agentMeshPlugin.provide(
  *
  * @public
  */
-export const EntityAgentMeshActivityCard = agentMeshPlugin.provide(
-  createComponentExtension({
-    name: 'EntityAgentMeshActivityCard',
-    component: {
-      lazy: () => import('./components/ActivityCard').then(m => m.ActivityCard),
-    },
-  }),
-);
+export const EntityAgentMeshActivityCard: () => JSX.Element =
+  agentMeshPlugin.provide(
+    createComponentExtension({
+      name: 'EntityAgentMeshActivityCard',
+      component: {
+        lazy: () =>
+          import('./components/ActivityCard').then(m => m.ActivityCard),
+      },
+    }),
+  );

@@ -11,7 +11,7 @@ import type {
   PostActionsResponse,
   PostSimilarRequest,
   PostSimilarResponse,
-} from '..';
+} from '@agent-mesh/plugin-agent-mesh-common';
 import {
   ActionFilters,
   ActionPaging,

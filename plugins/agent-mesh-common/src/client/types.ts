@@ -10,7 +10,7 @@ import type {
   PostActionsResponse,
   PostSimilarRequest,
   PostSimilarResponse,
-} from '..';
+} from '@agent-mesh/plugin-agent-mesh-common';
 
 /**
  * Filters of `GET /actions` and `GET /actions/export`.

@@ -1,6 +1,5 @@
 import { AGENT_MESH_ACTION_RESOURCE_TYPE } from '@agent-mesh/plugin-agent-mesh-common';
 import { createPermissionResourceRef } from '@backstage/plugin-permission-node';
-import { StoredAction } from '../types';
 
 /**
  * An action as the read permission's rules see it: the stored action and, for rules that take
@@ -9,7 +8,13 @@ import { StoredAction } from '../types';
  * @public
  */
 export interface ActionPermissionResource {
-  action: Pick<StoredAction, 'id' | 'ownerRef' | 'agentRef' | 'type'>;
+  /** The stored action's id, owning team, agent (full, lower-case refs, or null) and type. */
+  action: {
+    id: string;
+    ownerRef: string | null;
+    agentRef: string | null;
+    type: string;
+  };
   /** The owning team and its parent groups (full, lower-case refs); empty without owner. */
   ownerAndParents: string[];
 }
@@ -21,8 +26,11 @@ export interface ActionPermissionResource {
  * @public
  */
 export interface ActionAccessFilter {
+  /** The action's owning team. */
   property: 'ownerRef';
+  /** Team refs (full, lower-case). */
   values: string[];
+  /** Also the groups below those teams in the catalog. */
   includeSubTeams: boolean;
 }
 
