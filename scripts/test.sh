@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # One command on a fresh machine: installs Node 22 locally and the dependencies, starts a real
 # PostgreSQL 15 for the backend tests, and runs every check: type check, package metadata and
-# packing, API reports, lint, prettier, and all Jest tests (backend tests on SQLite and on PostgreSQL), and the end-to-end tests of the demo
-# portal in Debian's Chromium. Ends with "N passed, N failed".
+# packing, API reports, lint, prettier, the end-to-end tests of the demo portal in Debian's
+# Chromium, the install test (the packed plugins in a fresh create-app portal), and all Jest tests
+# (backend tests on SQLite and on PostgreSQL). Ends with "N passed, N failed".
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
 export CI="${CI:-true}"
@@ -44,6 +45,8 @@ step "lint" yarn lint:all
 step "prettier" yarn prettier:check
 # The demo portal in real Chromium (starts it with `yarn start`, stops it afterwards).
 step "end-to-end (Chromium)" run_e2e
+# The packed plugins installed into a fresh create-app portal by following their READMEs.
+step "install test (fresh portal)" bash scripts/install-test.sh "$PACKS_DIR"
 
 echo
 echo "=== jest"
