@@ -20,3 +20,13 @@ export type {
   ActionChainVerdict,
   ActionChainVerifierOptions,
 } from './ActionChainVerifier';
+// The main entry's types that the functions above take and give, so that a reader of this
+// entry point needs no other import to name them.
+export type {
+  ActionChainProblem,
+  ActionCheckpoint,
+  ActionCheckpointKind,
+  ActionCheckpointSummary,
+  ChainedAction,
+  ChainedActionFields,
+} from '../actions';
