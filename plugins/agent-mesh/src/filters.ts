@@ -1,6 +1,6 @@
 import { Entity, isGroupEntity } from '@backstage/catalog-model';
 import {
-  isAgentEntity,
+  isAgentLikeEntity,
   isAiBuiltEntity,
   isOverlapEligible,
 } from '@agent-mesh/plugin-agent-mesh-common';
@@ -13,7 +13,7 @@ import {
  */
 export function isAgentMeshGovernanceAvailable(entity: Entity): boolean {
   return (
-    isAiBuiltEntity(entity) || isAgentEntity(entity) || isGroupEntity(entity)
+    isAiBuiltEntity(entity) || isAgentLikeEntity(entity) || isGroupEntity(entity)
   );
 }
 
@@ -37,6 +37,6 @@ export function isAgentMeshOverlapsAvailable(entity: Entity): boolean {
  */
 export function isAgentMeshActivityAvailable(entity: Entity): boolean {
   return (
-    isAiBuiltEntity(entity) || isAgentEntity(entity) || isGroupEntity(entity)
+    isAiBuiltEntity(entity) || isAgentLikeEntity(entity) || isGroupEntity(entity)
   );
 }

@@ -2,6 +2,13 @@ import { mockServices } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { AgentResolver } from './AgentResolver';
 
+const helpdesk = {
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'AiResource',
+  metadata: { name: 'helpdesk-agent', namespace: 'default' },
+  spec: { type: 'agent', owner: 'group:default/support' },
+};
+
 const coder = {
   apiVersion: 'agent-mesh.io/v1alpha1',
   kind: 'Agent',
@@ -12,11 +19,17 @@ const coder = {
 describe('AgentResolver', () => {
   function setUp() {
     const catalog = catalogServiceMock.mock({
-      getEntityByRef: jest.fn(async ref =>
-        ref === 'agent:tools/coder' ? coder : undefined,
+      getEntityByRef: jest.fn(
+        async ref =>
+          ({
+            'agent:tools/coder': coder,
+            'airesource:default/helpdesk-agent': helpdesk,
+          }[ref as string]),
       ),
       getEntities: jest.fn(async req =>
-        (req?.filter as any)?.['spec.externalIds'] === 'codex-7'
+        [req?.filter]
+          .flat()
+          .some(f => (f as any)?.['spec.externalIds'] === 'codex-7')
           ? { items: [coder] }
           : { items: [] },
       ),
@@ -37,6 +50,17 @@ describe('AgentResolver', () => {
     });
   });
 
+  it('resolves an AiResource of type agent as an agent', async () => {
+    const { resolver } = setUp();
+    await expect(
+      resolver.resolve('airesource:default/helpdesk-agent'),
+    ).resolves.toEqual({
+      agentRef: 'airesource:default/helpdesk-agent',
+      agentKnown: true,
+      ownerRef: 'group:default/support',
+    });
+  });
+
   it('resolves an external id and flags unknown agents', async () => {
     const { resolver, catalog } = setUp();
     await expect(resolver.resolve('codex-7')).resolves.toMatchObject({
@@ -45,7 +69,14 @@ describe('AgentResolver', () => {
     });
     expect(catalog.getEntities).toHaveBeenCalledWith(
       expect.objectContaining({
-        filter: { kind: 'agent', 'spec.externalIds': 'codex-7' },
+        filter: expect.arrayContaining([
+          { kind: 'agent', 'spec.externalIds': 'codex-7' },
+          {
+            kind: 'airesource',
+            'spec.type': 'agent',
+            'spec.externalIds': 'codex-7',
+          },
+        ]),
       }),
       expect.anything(),
     );

@@ -1,6 +1,7 @@
 import { AuthService, LoggerService } from '@backstage/backend-plugin-api';
 import { Entity } from '@backstage/catalog-model';
 import { CatalogService } from '@backstage/plugin-catalog-node';
+import { isAgentLikeEntity } from '@agent-mesh/plugin-agent-mesh-common';
 import { toEntityRef } from './refs';
 import { TtlCache } from './TtlCache';
 
@@ -88,17 +89,25 @@ export class AgentResolver {
   private async lookUp(agent: string): Promise<ResolvedAgent> {
     const credentials = await this.deps.auth.getOwnServiceCredentials();
     const ref = toEntityRef(agent, 'agent');
-    if (ref?.startsWith('agent:')) {
+    // An Agent, or an AiResource of type agent (Backstage's AI model module).
+    if (ref?.startsWith('agent:') || ref?.startsWith('airesource:')) {
       const entity = await this.deps.catalog.getEntityByRef(ref, {
         credentials,
       });
-      if (entity && entity.kind.toLocaleLowerCase('en-US') === 'agent') {
+      if (entity && isAgentLikeEntity(entity)) {
         return describe(entity);
       }
     }
     const { items } = await this.deps.catalog.getEntities(
       {
-        filter: { kind: 'agent', 'spec.externalIds': agent },
+        filter: [
+          { kind: 'agent', 'spec.externalIds': agent },
+          {
+            kind: 'airesource',
+            'spec.type': 'agent',
+            'spec.externalIds': agent,
+          },
+        ],
         fields: ['kind', 'metadata.name', 'metadata.namespace', 'spec.owner'],
         limit: 1,
       },
@@ -112,9 +121,10 @@ function describe(entity: Entity): ResolvedAgent {
   const namespace = entity.metadata.namespace ?? 'default';
   const owner = entity.spec?.owner;
   return {
-    agentRef: `agent:${namespace}/${entity.metadata.name}`.toLocaleLowerCase(
-      'en-US',
-    ),
+    agentRef:
+      `${entity.kind}:${namespace}/${entity.metadata.name}`.toLocaleLowerCase(
+        'en-US',
+      ),
     agentKnown: true,
     ownerRef:
       typeof owner === 'string'

@@ -71,8 +71,13 @@ function catalogFactory() {
   return catalogServiceMock.mock({
     getEntityByRef: (ref, options) => inMemory.getEntityByRef(ref, options),
     getEntities: async (req, options) => {
-      const filter = req?.filter as Record<string, unknown> | undefined;
-      const externalId = filter?.['spec.externalIds'];
+      // One filter or several (an Agent or an AiResource agent with that id).
+      const externalId = [req?.filter]
+        .flat()
+        .map(
+          f => (f as Record<string, unknown> | undefined)?.['spec.externalIds'],
+        )
+        .find(v => v !== undefined);
       if (typeof externalId !== 'string') {
         return inMemory.getEntities(req, options);
       }

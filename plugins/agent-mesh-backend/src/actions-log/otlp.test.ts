@@ -306,7 +306,13 @@ function catalogFactory() {
   return catalogServiceMock.mock({
     getEntityByRef: (ref, options) => inMemory.getEntityByRef(ref, options),
     getEntities: async req => {
-      const id = (req?.filter as Record<string, unknown>)?.['spec.externalIds'];
+      // One filter or several (an Agent or an AiResource agent with that id).
+      const id = [req?.filter]
+        .flat()
+        .map(
+          f => (f as Record<string, unknown> | undefined)?.['spec.externalIds'],
+        )
+        .find(v => v !== undefined);
       lookups(String(id));
       runningLookups += 1;
       maxConcurrentLookups = Math.max(maxConcurrentLookups, runningLookups);

@@ -1,6 +1,6 @@
 import { Entity } from '@backstage/catalog-model';
 import {
-  isAgentEntity,
+  isAgentLikeEntity,
   isAiBuiltEntity,
 } from '@agent-mesh/plugin-agent-mesh-common';
 import { EntityFilter, ScorecardsConfig } from './config';
@@ -36,7 +36,7 @@ export function hasScorecard(
   config: Pick<ScorecardsConfig, 'appliesTo'>,
 ): boolean {
   return (
-    (isAgentEntity(entity) || isAiBuiltEntity(entity)) &&
+    (isAgentLikeEntity(entity) || isAiBuiltEntity(entity)) &&
     matchesFilter(entity, config.appliesTo)
   );
 }

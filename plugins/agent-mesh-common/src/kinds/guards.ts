@@ -18,6 +18,31 @@ export function isAgentEntity(entity: Entity): entity is AgentEntityV1alpha1 {
 }
 
 /**
+ * An `AiResource` (Backstage's `@backstage/plugin-catalog-backend-module-ai-model`) of
+ * `spec.type: agent`, as Red Hat Developer Hub declares agents.
+ *
+ * @public
+ */
+export function isAiResourceAgentEntity(entity: Entity): boolean {
+  return (
+    entity.apiVersion === 'backstage.io/v1alpha1' &&
+    entity.kind === 'AiResource' &&
+    entity.spec?.type === 'agent'
+  );
+}
+
+/**
+ * Whatever the portal declares an agent with: an `Agent`, or an `AiResource` of type `agent`.
+ * Agent Mesh reads both as agents everywhere (overview, the action log's agents, scorecards,
+ * built-by).
+ *
+ * @public
+ */
+export function isAgentLikeEntity(entity: Entity): boolean {
+  return isAgentEntity(entity) || isAiResourceAgentEntity(entity);
+}
+
+/**
  * @public
  */
 export function isAiArtifactEntity(

@@ -29,8 +29,21 @@ const refs = (matches: Array<{ entityRef: string }>) =>
   matches.map(m => m.entityRef);
 
 describe('OverlapIndex on the demo organisation', () => {
-  it('indexes the AI-built entities', () => {
-    expect(buildIndex().size).toBe(13);
+  it('indexes the AI-built entities and the MCP servers', () => {
+    expect(buildIndex().size).toBe(15);
+  });
+
+  it("finds the two teams' GitHub MCP servers as a duplicate", async () => {
+    const [match] = await buildIndex().query('api:default/github-mcp-server');
+    expect(match).toMatchObject({
+      entityRef: 'api:default/ops-github-tools',
+      kind: 'duplicate',
+      crossTeam: true,
+      reasons: expect.arrayContaining(['both integrate github']),
+    });
+    expect(match.score).toBeGreaterThanOrEqual(
+      DEFAULT_OVERLAP_CONFIG.threshold,
+    );
   });
 
   it('finds each sales aggregator from the other two, cross-team, with reasons', async () => {
@@ -163,7 +176,7 @@ describe('OverlapIndex on the demo organisation', () => {
       integrations: ['shopify', 'salesforce'],
       dependencies: ['resource:default/sales-warehouse'],
     });
-    expect(index.size).toBe(13);
+    expect(index.size).toBe(15);
     expect(
       refs(await index.query(art('incident-postmortem-summarizer'))),
     ).toEqual(expect.arrayContaining(aggregators));

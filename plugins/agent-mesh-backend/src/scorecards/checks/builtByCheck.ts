@@ -1,4 +1,4 @@
-import { isAgentEntity } from '@agent-mesh/plugin-agent-mesh-common';
+import { isAgentLikeEntity } from '@agent-mesh/plugin-agent-mesh-common';
 import { builtByOf, lifecycleOf, normalizeRef, ownerRefOf } from '../refs';
 import { BuiltInCheck, fail, na, pass, warn } from './BuiltInCheck';
 
@@ -8,7 +8,7 @@ export const builtByCheck: BuiltInCheck = {
   title: 'Built by known, owned agents',
   weight: 2,
   async evaluate(entity, context) {
-    if (isAgentEntity(entity)) {
+    if (isAgentLikeEntity(entity)) {
       return na('Agents are not built by agents.');
     }
     const builtBy = builtByOf(entity);

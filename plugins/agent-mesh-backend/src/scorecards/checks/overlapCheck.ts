@@ -1,4 +1,4 @@
-import { isAgentEntity } from '@agent-mesh/plugin-agent-mesh-common';
+import { isAgentLikeEntity } from '@agent-mesh/plugin-agent-mesh-common';
 import { lifecycleOf, refOf } from '../refs';
 import { BuiltInCheck, fail, na, pass, warn } from './BuiltInCheck';
 import { OverlapInfo } from '../types';
@@ -18,7 +18,7 @@ export const overlapCheck: BuiltInCheck = {
   title: 'No unacknowledged cross-team overlap',
   weight: 2,
   async evaluate(entity, context) {
-    if (isAgentEntity(entity)) {
+    if (isAgentLikeEntity(entity)) {
       return na('Agents are not compared for overlap.');
     }
     if (!context.overlapsOf) {

@@ -1,5 +1,5 @@
 import { Entity } from '@backstage/catalog-model';
-import { isAgentEntity } from '@agent-mesh/plugin-agent-mesh-common';
+import { isAgentLikeEntity } from '@agent-mesh/plugin-agent-mesh-common';
 import { ScorecardContext } from '../types';
 import { builtByOf, normalizeRef, specString } from '../refs';
 import { BuiltInCheck, fail, na, pass } from './BuiltInCheck';
@@ -28,7 +28,7 @@ export const sponsorCheck: BuiltInCheck = {
   title: 'Agents have an accountable sponsor',
   weight: 2,
   async evaluate(entity, context) {
-    if (isAgentEntity(entity)) {
+    if (isAgentLikeEntity(entity)) {
       const problem = await sponsorProblem(entity, context);
       return problem
         ? fail(

@@ -3,7 +3,7 @@ import {
   isGroupEntity,
   stringifyEntityRef,
 } from '@backstage/catalog-model';
-import { isAgentEntity } from '@agent-mesh/plugin-agent-mesh-common';
+import { isAgentLikeEntity } from '@agent-mesh/plugin-agent-mesh-common';
 import { ActionFilters } from '../../api';
 
 /**
@@ -12,7 +12,7 @@ import { ActionFilters } from '../../api';
  */
 export function activityFilter(entity: Entity): ActionFilters {
   const ref = stringifyEntityRef(entity);
-  if (isAgentEntity(entity)) return { agent: ref };
+  if (isAgentLikeEntity(entity)) return { agent: ref };
   if (isGroupEntity(entity)) return { owner: ref };
   return { target: ref };
 }
