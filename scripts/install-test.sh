@@ -41,6 +41,19 @@ timing() {
   step_at=$now
 }
 
+# npm and npx can stall for good on a fetch that never answers (seen in CI: an `npm install`
+# asleep for 25 minutes with no socket open). Each network step gets a time limit and two more
+# tries; the commands are idempotent.
+with_retries() {
+  local limit="$1" attempt
+  shift
+  for attempt in 1 2 3; do
+    timeout --kill-after=10 "$limit" "$@" && return 0
+    log "attempt $attempt of: $* failed or took over $limit s"
+  done
+  return 1
+}
+
 cleanup() {
   local pid
   for pid in "${PIDS[@]}"; do
@@ -83,7 +96,7 @@ VERDACCIO_DIR="$TOOLS/verdaccio-$VERDACCIO_VERSION"
 if [ ! -x "$VERDACCIO_DIR/node_modules/.bin/verdaccio" ]; then
   mkdir -p "$VERDACCIO_DIR"
   [ -f "$VERDACCIO_DIR/package.json" ] || echo '{ "private": true }' >"$VERDACCIO_DIR/package.json"
-  (cd "$VERDACCIO_DIR" && npm install --no-save --no-package-lock --no-audit --no-fund "verdaccio@$VERDACCIO_VERSION" >&2)
+  (cd "$VERDACCIO_DIR" && with_retries 300 npm install --no-save --no-package-lock --no-audit --no-fund "verdaccio@$VERDACCIO_VERSION" >&2)
 fi
 REGISTRY_PORT=$(node -e 'const s=require("net").createServer().listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})')
 REGISTRY="http://127.0.0.1:$REGISTRY_PORT"
@@ -118,8 +131,9 @@ done
 timing "published to the local registry $REGISTRY"
 
 # 2. a fresh portal on our release
-echo portal | npx -y "@backstage/create-app@$CREATE_APP_VERSION" --skip-install --path "$PORTAL" \
-  >"$WORK/create-app.log" 2>&1 || { tail -20 "$WORK/create-app.log"; exit 1; }
+with_retries 300 bash -c 'rm -rf "$1" && echo portal | npx -y "@backstage/create-app@$2" --skip-install --path "$1"' \
+  _ "$PORTAL" "$CREATE_APP_VERSION" >"$WORK/create-app.log" 2>&1 ||
+  { tail -20 "$WORK/create-app.log"; exit 1; }
 want=$(node -p 'require(process.argv[1]).version' "$ROOT/backstage.json")
 got=$(node -p 'require(process.argv[1]).version' "$PORTAL/backstage.json")
 if [ "$want" != "$got" ]; then
@@ -134,7 +148,7 @@ export YARN_ENABLE_IMMUTABLE_INSTALLS=false
 # earlier runs, so that this run installs the tarballs it just packed.
 cache_folder=$(cd "$PORTAL" && yarn config get cacheFolder)
 find "$cache_folder" -maxdepth 1 -name '@agent-mesh-*' -delete 2>/dev/null || true
-(cd "$PORTAL" && yarn install) >"$WORK/yarn-install.log" 2>&1 ||
+(cd "$PORTAL" && with_retries 900 yarn install) >"$WORK/yarn-install.log" 2>&1 ||
   { tail -30 "$WORK/yarn-install.log"; exit 1; }
 timing "scaffolded Backstage $got with create-app $CREATE_APP_VERSION and installed it"
 
