@@ -13,7 +13,9 @@ import {
  */
 export function isAgentMeshGovernanceAvailable(entity: Entity): boolean {
   return (
-    isAiBuiltEntity(entity) || isAgentLikeEntity(entity) || isGroupEntity(entity)
+    isAiBuiltEntity(entity) ||
+    isAgentLikeEntity(entity) ||
+    isGroupEntity(entity)
   );
 }
 
@@ -37,6 +39,8 @@ export function isAgentMeshOverlapsAvailable(entity: Entity): boolean {
  */
 export function isAgentMeshActivityAvailable(entity: Entity): boolean {
   return (
-    isAiBuiltEntity(entity) || isAgentLikeEntity(entity) || isGroupEntity(entity)
+    isAiBuiltEntity(entity) ||
+    isAgentLikeEntity(entity) ||
+    isGroupEntity(entity)
   );
 }
