@@ -1,9 +1,13 @@
 import { mockServices } from '@backstage/backend-test-utils';
 import { startReconcileWarmUp } from './reconcileWarmUp';
 
-const wait = (ms: number) => new Promise(r => setTimeout(r, ms));
+// Fake timers: the intervals pass exactly, however busy the machine is.
+const wait = (ms: number) => jest.advanceTimersByTimeAsync(ms);
 
 describe('startReconcileWarmUp', () => {
+  beforeEach(() => jest.useFakeTimers());
+  afterEach(() => jest.useRealTimers());
+
   it('triggers the reconcile at once and then often, until the index stops changing', async () => {
     const triggerTask = jest.fn(async () => {});
     const scheduler = mockServices.scheduler.mock({ triggerTask });
