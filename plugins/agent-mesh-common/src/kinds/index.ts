@@ -3,4 +3,5 @@ export * from './types';
 export * from './schemas';
 export * from './entityRefs';
 export * from './validation';
+export * from './externalIds';
 export * from './guards';

@@ -35,12 +35,19 @@ export const agentEntitySchema = {
         type: { ...nonEmptyString, examples: ['coding-agent', 'assistant'] },
         owner: { ...nonEmptyString, description: 'Group or User ref' },
         lifecycle: { enum: [...AGENT_MESH_LIFECYCLES] },
-        sponsor: { ...nonEmptyString, description: 'User ref' },
+        sponsor: {
+          ...nonEmptyString,
+          description: 'The accountable person or group: a User or Group ref',
+        },
         model: nonEmptyString,
         provider: nonEmptyString,
         system: { ...nonEmptyString, description: 'System ref' },
         capabilities: uniqueListOfStrings,
-        externalIds: uniqueListOfStrings,
+        externalIds: {
+          ...uniqueListOfStrings,
+          description:
+            'Ids by which the agent shows up in telemetry and identity systems: typed (entra:<object-id>, aws-agentcore:<workload-identity>, a2a:<agent-card-url>, otel-service:<service.name>) or untyped',
+        },
       },
     },
   },

@@ -26,13 +26,18 @@ export interface AgentEntityV1alpha1 extends Entity {
     /** The accountable team: a Group or User ref. */
     owner: string;
     lifecycle: string;
-    /** An accountable person: a User ref. */
+    /** The accountable person or group (Entra Agent ID's sponsor): a User or Group ref. */
     sponsor?: string;
     model?: string;
     provider?: string;
     system?: string;
     capabilities?: string[];
-    /** Ids by which the agent shows up in telemetry, e.g. its gen_ai.agent.id or a bot account. */
+    /**
+     * Ids by which the agent shows up in telemetry and identity systems: typed ids
+     * (`entra:<object-id>`, `aws-agentcore:<workload-identity>`, `a2a:<agent-card-url>`,
+     * `otel-service:<service.name>`, see `AGENT_EXTERNAL_ID_TYPES`) or untyped ones such as its
+     * `gen_ai.agent.id` or a bot account.
+     */
     externalIds?: string[];
   };
 }

@@ -111,8 +111,69 @@ describe('validateAgentMeshEntity', () => {
       'AiArtifact spec.builtBy[0] "user:default/ana-lopez" must refer to an Agent',
       'AiArtifact spec.reviewers[0] "agent:default/brand-a-coder" must refer to a User or Group',
     ]);
-    expect(messages(agent({ sponsor: 'group:default/brand-a' }))).toEqual([
-      'Agent spec.sponsor "group:default/brand-a" must refer to a User',
+    expect(messages(agent({ sponsor: 'team:default/brand-a' }))).toEqual([
+      'Agent spec.sponsor "team:default/brand-a" must refer to a User or Group',
+    ]);
+  });
+
+  it('takes a User or a Group as sponsor, a bare name meaning a User', () => {
+    for (const sponsor of [
+      'user:default/ana-lopez',
+      'ana-lopez',
+      'group:default/brand-a',
+    ]) {
+      expect(messages(agent({ sponsor }))).toEqual([]);
+    }
+  });
+
+  it('accepts typed external ids of the known types next to untyped ones', () => {
+    expect(
+      messages(
+        agent({
+          externalIds: [
+            'brand-a-bot',
+            'entra:7f3c2a9e-1b4d-4c8a-9f0e-2d6b8a1c3e5f',
+            'Entra:0F3C2A9E-1B4D-4C8A-9F0E-2D6B8A1C3E5F',
+            'aws-agentcore:brand-a-coder',
+            'aws-agentcore:arn:aws:bedrock-agentcore:eu-west-1:123456789012:workload-identity-directory/default/workload-identity/brand-a-coder',
+            'a2a:https://agents.example.com/brand-a/.well-known/agent-card.json',
+            'otel-service:brand-a-coder',
+            // an unknown type before the colon: an untyped id, as written
+            'arn:aws:iam::123456789012:role/brand-a-coder',
+            'github-app:brand-a-coder[bot]',
+          ],
+        }),
+      ),
+    ).toEqual([]);
+  });
+
+  it('names a typed external id whose id does not fit its type', () => {
+    expect(
+      messages(
+        agent({
+          externalIds: [
+            'entra:brand-a-coder',
+            'entra:',
+            'aws-agentcore:brand a coder',
+            'a2a:https://agents.example.com/brand a',
+            'otel-service: brand-a-coder',
+          ],
+        }),
+      ),
+    ).toEqual([
+      'Agent spec.externalIds[0] "entra:brand-a-coder" is not a valid entra id; expected the object id of the agent identity, a GUID',
+      'Agent spec.externalIds[1] "entra:" names the type entra but no id after it; expected the object id of the agent identity, a GUID',
+      'Agent spec.externalIds[2] "aws-agentcore:brand a coder" is not a valid aws-agentcore id; expected a workload identity name (letters, digits, ".", "_", "-") or its arn:aws:bedrock-agentcore:... ARN',
+      'Agent spec.externalIds[3] "a2a:https://agents.example.com/brand a" is not a valid a2a id; expected the agent card URL or agent name, without spaces',
+      'Agent spec.externalIds[4] "otel-service: brand-a-coder" is not a valid otel-service id; expected the service.name, without leading or trailing spaces',
+    ]);
+  });
+
+  it('refuses one external id listed twice in different case', () => {
+    expect(
+      messages(agent({ externalIds: ['Brand-A-Bot', 'x', 'brand-a-bot'] })),
+    ).toEqual([
+      'Agent spec.externalIds lists one id twice, in different case (items 0 and 2); ids are matched without regard to case',
     ]);
   });
 

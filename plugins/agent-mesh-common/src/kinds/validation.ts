@@ -8,6 +8,7 @@ import {
 } from './constants';
 import { agentEntitySchema, aiArtifactEntitySchema } from './schemas';
 import { parseValidEntityRef, splitBuiltByAnnotation } from './entityRefs';
+import { typedExternalIdProblem } from './externalIds';
 import { ANNOTATION_BUILT_BY } from '../annotations';
 
 /**
@@ -135,9 +136,10 @@ const AGENT: RefRule = {
   describe: 'an Agent',
   defaultKind: AGENT_KIND,
 };
-const USER: RefRule = {
-  kinds: ['user'],
-  describe: 'a User',
+/** Entra Agent ID takes a user or a group as an agent's sponsor; so does Agent Mesh. */
+const SPONSOR: RefRule = {
+  kinds: ['user', 'group'],
+  describe: 'a User or Group',
   defaultKind: 'User',
 };
 const SYSTEM: RefRule = {
@@ -173,7 +175,8 @@ function refProblems(entity: Entity): EntityValidationProblem[] {
   check('spec.owner', spec.owner, OWNER);
   check('spec.system', spec.system, SYSTEM);
   if (kind === AGENT_KIND) {
-    check('spec.sponsor', spec.sponsor, USER);
+    check('spec.sponsor', spec.sponsor, SPONSOR);
+    problems.push(...externalIdProblems(kind, spec.externalIds));
   } else {
     each('builtBy', AGENT);
     each('dependsOn', ANY_KIND);
@@ -190,6 +193,43 @@ function refProblems(entity: Entity): EntityValidationProblem[] {
     }
   }
   return problems.filter((p): p is EntityValidationProblem => p !== undefined);
+}
+
+/**
+ * Typed ids (`entra:<guid>`, ...) must be well formed; untyped ones are taken as written. The
+ * action log matches ids without regard to case, so two that differ only in case are one id.
+ */
+function externalIdProblems(
+  kind: string,
+  values: unknown,
+): EntityValidationProblem[] {
+  if (!Array.isArray(values)) {
+    return [];
+  }
+  const problems: EntityValidationProblem[] = [];
+  const seen = new Map<string, number>();
+  values.forEach((value, i) => {
+    if (typeof value !== 'string') return;
+    const path = `spec.externalIds[${i}]`;
+    const problem = typedExternalIdProblem(value);
+    if (problem) {
+      problems.push({
+        path,
+        message: `${kind} ${path} ${JSON.stringify(value)} ${problem}`,
+      });
+    }
+    const key = value.toLocaleLowerCase('en-US');
+    const earlier = seen.get(key);
+    if (earlier === undefined) {
+      seen.set(key, i);
+    } else if (values[earlier] !== value) {
+      problems.push({
+        path: 'spec.externalIds',
+        message: `${kind} spec.externalIds lists one id twice, in different case (items ${earlier} and ${i}); ids are matched without regard to case`,
+      });
+    }
+  });
+  return problems;
 }
 
 /**

@@ -13,15 +13,27 @@ async function sponsorProblem(
     return 'has no sponsor';
   }
   const ref = normalizeRef(written, 'user', agent.metadata.namespace);
-  if (!ref || !(await context.getEntity(ref))) {
-    return `names sponsor ${written}, who is not in the catalog`;
+  const sponsor = ref ? await context.getEntity(ref) : undefined;
+  if (!ref || !sponsor) {
+    return `names sponsor ${written}, who is not in the catalog (an orphaned agent)`;
+  }
+  const kind = sponsor.kind.toLocaleLowerCase('en-US');
+  if (kind === 'group') {
+    return (await context.hasMembers(ref))
+      ? undefined
+      : `names sponsor ${written}, a group without members (an orphaned agent)`;
+  }
+  if (kind !== 'user') {
+    return `names sponsor ${written}, a ${sponsor.kind}, not a User or Group`;
   }
   return undefined;
 }
 
 /**
- * An Agent has an accountable sponsor (spec.sponsor, an existing User). For what agents built,
- * every building agent must have one; entities without building agents are `na`.
+ * An Agent has an accountable sponsor (spec.sponsor: an existing User, or a Group with members,
+ * as Entra Agent ID requires of agent identities); an agent whose sponsor has left the catalog is
+ * orphaned. For what agents built, every building agent must have one; entities without
+ * building agents are `na`.
  */
 export const sponsorCheck: BuiltInCheck = {
   id: 'agent-sponsor',
@@ -32,7 +44,7 @@ export const sponsorCheck: BuiltInCheck = {
       const problem = await sponsorProblem(entity, context);
       return problem
         ? fail(
-            `The agent ${problem}. Set spec.sponsor to the person accountable for it, e.g. user:default/jane.`,
+            `The agent ${problem}. Set spec.sponsor to the person or team accountable for it, e.g. user:default/jane.`,
           )
         : pass(`Sponsored by ${specString(entity, 'sponsor')}.`);
     }
