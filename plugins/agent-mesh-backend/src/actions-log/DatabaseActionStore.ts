@@ -232,6 +232,9 @@ export class DatabaseActionStore implements ActionStore {
     if (query.ownerRefs !== undefined) {
       q.whereIn('owner_ref', query.ownerRefs);
     }
+    if (query.onBehalfOf !== undefined) {
+      q.where('on_behalf_of', query.onBehalfOf);
+    }
     if (query.type !== undefined) {
       q.where('type', query.type);
     }

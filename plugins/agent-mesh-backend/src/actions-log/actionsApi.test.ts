@@ -5,11 +5,11 @@ import {
   TestDatabases,
 } from '@backstage/backend-test-utils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { Entity } from '@backstage/catalog-model';
 import { Knex } from 'knex';
 import request from 'supertest';
 import { agentMeshPlugin } from '../plugin';
+import { externalIdCatalog } from '../__testUtils__/externalIdCatalog';
 
 jest.setTimeout(60_000);
 
@@ -62,38 +62,8 @@ const entities: Entity[] = [
   },
 ];
 
-/**
- * The in-memory catalog with one fix: like the real catalog, it matches filter keys without
- * regard to case (the mock compares `spec.externalIds` with lower-cased keys and never matches).
- */
 function catalogFactory() {
-  const inMemory = catalogServiceMock({ entities });
-  return catalogServiceMock.mock({
-    getEntityByRef: (ref, options) => inMemory.getEntityByRef(ref, options),
-    getEntities: async (req, options) => {
-      // One filter or several (an Agent or an AiResource agent with that id).
-      const externalId = [req?.filter]
-        .flat()
-        .map(
-          f => (f as Record<string, unknown> | undefined)?.['spec.externalIds'],
-        )
-        .find(v => v !== undefined);
-      if (typeof externalId !== 'string') {
-        return inMemory.getEntities(req, options);
-      }
-      return {
-        items: entities.filter(
-          e =>
-            e.kind.toLocaleLowerCase('en-US') === 'agent' &&
-            ((e.spec?.externalIds as string[] | undefined) ?? []).some(
-              id =>
-                id.toLocaleLowerCase('en-US') ===
-                externalId.toLocaleLowerCase('en-US'),
-            ),
-        ),
-      };
-    },
-  }).factory;
+  return externalIdCatalog(entities).factory;
 }
 
 function action(id: string, overrides: Record<string, unknown> = {}) {

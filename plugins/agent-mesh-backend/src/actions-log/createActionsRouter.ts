@@ -29,6 +29,7 @@ import {
 import { parseExportQuery, streamExport } from './exportActions';
 import { ingestActions } from './ingest';
 import { writerOf } from './writer';
+import { actingPartyOf } from './actingParty';
 import { parseExportTraceServiceRequest } from './otlp';
 import {
   decodeExportTraceServiceRequest,
@@ -129,7 +130,10 @@ export function createActionsRouter(
       const result = await ingestActions(
         inputs,
         { store, resolver },
-        { writer: writerOf(credentials) },
+        {
+          writer: writerOf(credentials),
+          actingParty: actingPartyOf(credentials),
+        },
       );
       await auditorEvent.success({
         meta: {
@@ -199,7 +203,11 @@ export function createActionsRouter(
               inputs,
               { store, resolver },
               // The id is the span's: the first write of a span wins.
-              { onConflict: 'keep-stored', writer: writerOf(credentials) },
+              {
+                onConflict: 'keep-stored',
+                writer: writerOf(credentials),
+                actingParty: actingPartyOf(credentials),
+              },
             )
           : { accepted: [], duplicates: [] };
         await auditorEvent.success({

@@ -2,12 +2,15 @@ import { InputError } from '@backstage/errors';
 import { canonicalJson } from '@agent-mesh/plugin-agent-mesh-common';
 import { toEntityRef } from './refs';
 import { AgentResolver } from './AgentResolver';
+import { ActingParty } from './actingParty';
 import { ParsedActionInput } from './schema';
 import { ActionStore, AppendOptions, AppendResult, NewAction } from './types';
 
 /**
  * Turns validated inputs into stored actions: refuses repeated ids within one batch, resolves
  * agents, owners and targets against the catalog, and appends the batch in one transaction.
+ * An action without `agent` or `onBehalfOf` takes them from the caller's credentials
+ * (`actingParty`): the acting service, the user it acts for.
  */
 export async function ingestActions(
   inputs: ParsedActionInput[],
@@ -15,6 +18,8 @@ export async function ingestActions(
   options: AppendOptions & {
     /** Whose credentials sent the actions (`writerOf`); recorded and hashed with each. */
     writer: string;
+    /** Who acts, by the same credentials (`actingPartyOf`); fills in what the inputs leave out. */
+    actingParty?: ActingParty;
   },
 ): Promise<AppendResult> {
   const firstIndex = new Map<string, number>();
@@ -28,7 +33,17 @@ export async function ingestActions(
     firstIndex.set(input.id, index);
   });
 
-  const resolved = await deps.resolver.resolveMany(inputs.map(i => i.agent));
+  const party = options.actingParty ?? {};
+  const agents = inputs.map((input, index) => {
+    const agent = input.agent ?? party.agent?.slice(0, 255);
+    if (!agent) {
+      throw new InputError(
+        `actions[${index}].agent is required: the credentials name no acting agent (a user's own token does not say which client holds it)`,
+      );
+    }
+    return agent;
+  });
+  const resolved = await deps.resolver.resolveMany(agents);
 
   // A batch usually names the same few targets and users many times over.
   const refs = new Map<string, string | null>();
@@ -42,19 +57,20 @@ export async function ingestActions(
     return ref;
   };
 
-  const actions: NewAction[] = inputs.map(input => {
-    const agent = resolved.get(input.agent)!;
+  const actions: NewAction[] = inputs.map((input, index) => {
+    const agent = resolved.get(agents[index])!;
+    const onBehalfOf = input.onBehalfOf ?? party.onBehalfOf;
     return {
       id: input.id,
       occurredAt: new Date(input.occurredAt).toISOString(),
-      agent: input.agent,
+      agent: agents[index],
       agentRef: agent.agentRef,
       agentKnown: agent.agentKnown,
       type: input.type,
       target: input.target ?? null,
       targetRef: input.target ? refOf(input.target) : null,
       ownerRef: agent.ownerRef,
-      onBehalfOf: input.onBehalfOf ? refOf(input.onBehalfOf, 'user') : null,
+      onBehalfOf: onBehalfOf ? refOf(onBehalfOf, 'user') : null,
       summary: input.summary,
       status: input.status ?? null,
       traceId: input.traceId ?? null,

@@ -8,6 +8,7 @@ describe('parseListQuery', () => {
         agent: 'coder',
         target: 'Component:shop',
         owner: 'brand-a',
+        onBehalfOf: 'Jane',
         type: 'deploy',
         since: '2026-11-01',
         until: '2026-11-02T00:00:00+01:00',
@@ -19,6 +20,7 @@ describe('parseListQuery', () => {
       agentRef: 'agent:default/coder',
       targetRef: 'component:default/shop',
       ownerRefs: ['group:default/brand-a'],
+      onBehalfOf: 'user:default/jane',
       type: 'deploy',
       since: '2026-11-01T00:00:00.000Z',
       until: '2026-11-01T23:00:00.000Z',
@@ -40,6 +42,7 @@ describe('parseListQuery', () => {
     [{ cursor: 'abc' }, 'cursor is not a cursor'],
     [{ type: ['a', 'b'] }, 'type must be given once'],
     [{ colour: 'red' }, "Unknown query parameter 'colour'"],
+    [{ onBehalfOf: 'a b' }, 'onBehalfOf must be an entity ref'],
   ])('refuses %j', (query, message) => {
     expect(() => parseListQuery(query)).toThrow(message);
   });

@@ -10,6 +10,7 @@ const PARAMS = [
   'agent',
   'target',
   'owner',
+  'onBehalfOf',
   'type',
   'since',
   'until',
@@ -49,7 +50,7 @@ function instant(value: string | undefined, name: string) {
  *
  * Notes: `owner` is read into `ownerRefs` as the one team asked for; the router adds its
  * sub-teams from the catalog (`withSubTeams`). `agent` and `target` match the resolved entity
- * ref or the value as sent.
+ * ref or the value as sent; `onBehalfOf` (a bare name means a user) the user an action was for.
  */
 export function parseListQuery(query: Record<string, unknown>): ActionQuery {
   for (const name of Object.keys(query)) {
@@ -87,6 +88,16 @@ export function parseListQuery(query: Record<string, unknown>): ActionQuery {
       );
     }
     result.ownerRefs = [ref];
+  }
+  const onBehalfOf = single(query, 'onBehalfOf');
+  if (onBehalfOf !== undefined) {
+    const ref = toEntityRef(onBehalfOf, 'user');
+    if (!ref) {
+      throw new InputError(
+        'onBehalfOf must be an entity ref, e.g. user:default/jane',
+      );
+    }
+    result.onBehalfOf = ref;
   }
   result.type = single(query, 'type');
   result.since = instant(single(query, 'since'), 'since');

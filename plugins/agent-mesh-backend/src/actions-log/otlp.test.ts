@@ -209,7 +209,11 @@ describe('OTLP parsing', () => {
       'resourceSpans[0].scopeSpans[0].spans[4]: outputTokens must not be negative',
     ]);
     expect(result.actions).toHaveLength(1);
-    expect(result.actions[0].agentCandidates).toEqual(['coder-7', 'coder-svc']);
+    expect(result.actions[0].agentCandidates).toEqual([
+      'coder-7',
+      'coder-svc',
+      'otel-service:coder-svc',
+    ]);
     expect(result.actions[0].input).toEqual({
       id: `otlp:${TRACE}:${SPAN}`,
       occurredAt: '2025-11-24T09:00:00.123Z',

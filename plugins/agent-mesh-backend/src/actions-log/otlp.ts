@@ -4,8 +4,8 @@ import { PayloadTooLargeError } from '../http/errors';
 import {
   describeIssue,
   OTLP_ID_PREFIX,
-  ParsedActionInput,
-  spanActionInputSchema,
+  ActionInputWithAgent,
+  internalActionInputSchema,
 } from './schema';
 import { toEntityRef } from './refs';
 import { fitAttributes } from './attributeLimits';
@@ -34,7 +34,7 @@ import { withGenAiAttributes } from './otlpDialects';
 type AnyValue = Record<string, unknown>;
 
 export interface OtlpSpanAction {
-  input: ParsedActionInput;
+  input: ActionInputWithAgent;
   /** Ids the agent can be known by, best first; the first one the catalog knows is used. */
   agentCandidates: string[];
 }
@@ -304,12 +304,15 @@ function spanToAction(
     `${where}.startTimeUnixNano`,
   );
 
+  const serviceName = str(resource['service.name']);
   const agentCandidates = [
     attributes['gen_ai.agent.id'],
     resource['gen_ai.agent.id'],
     attributes['gen_ai.agent.name'],
     resource['gen_ai.agent.name'],
-    resource['service.name'],
+    serviceName,
+    // the typed id an Agent claims its service with (spec.externalIds `otel-service:<name>`)
+    serviceName === undefined ? undefined : `otel-service:${serviceName}`,
   ]
     .map(str)
     .filter((v): v is string => v !== undefined)
@@ -397,7 +400,7 @@ function spanToAction(
   storable.attributes = dropped.length
     ? { ...fitted, 'otel.dropped_attributes': dropped }
     : fitted;
-  const parsed = spanActionInputSchema.safeParse(storable);
+  const parsed = internalActionInputSchema.safeParse(storable);
   if (!parsed.success) {
     throw new Error(
       parsed.error.issues

@@ -17,6 +17,13 @@ describe('parsePostActionsBody', () => {
     ).toHaveLength(2);
   });
 
+  it('leaves the agent to the credentials when an action names none', () => {
+    const { agent: _agent, ...withoutAgent } = good;
+    expect(parsePostActionsBody({ actions: [withoutAgent] })).toEqual([
+      { ...withoutAgent, occurredAt: good.occurredAt },
+    ]);
+  });
+
   it.each([
     [null, 'body must be a JSON object with an actions array'],
     [{ actions: 'x' }, 'actions must be an array'],
@@ -35,6 +42,18 @@ describe('parsePostActionsBody', () => {
       'actions[0].attributes must be an object',
     ],
     [{ actions: [good], extra: 1 }, "body has unknown field(s) 'extra'"],
+    [
+      { actions: [{ ...good, id: 'otlp:1:2' }] },
+      "actions[0].id must not start with 'otlp:', which is reserved for spans from POST /v1/traces",
+    ],
+    [
+      { actions: [{ ...good, id: 'tool-call:1' }] },
+      "actions[0].id must not start with 'tool-call:', which is reserved for the calls of MCP tools that the plugin records itself",
+    ],
+    [
+      { actions: [{ ...good, agent: '' }] },
+      'actions[0].agent must not be empty',
+    ],
   ])('refuses %j', (body, message) => {
     expect(() => parsePostActionsBody(body)).toThrow(message);
   });

@@ -35,6 +35,17 @@ const tokenCount = z
 /** The id prefix of actions made from OTLP spans (`otlp:<traceId>:<spanId>`). */
 export const OTLP_ID_PREFIX = 'otlp:';
 
+/** The id prefix of the actions that record calls of the plugin's MCP tools (`mcp/toolCallLog.ts`). */
+export const TOOL_CALL_ID_PREFIX = 'tool-call:';
+
+const RESERVED_ID_PREFIXES = [
+  [OTLP_ID_PREFIX, 'spans from POST /v1/traces'],
+  [
+    TOOL_CALL_ID_PREFIX,
+    'the calls of MCP tools that the plugin records itself',
+  ],
+] as const;
+
 const actionFields = {
   id: shortText(),
   occurredAt: z.iso
@@ -82,23 +93,45 @@ const actionFields = {
     .optional(),
 };
 
+const reservedPrefixOf = (id: string) =>
+  RESERVED_ID_PREFIXES.find(([prefix]) => id.startsWith(prefix));
+
 /**
- * One `ActionInput` (see DESIGN.md), from REST, MCP or the seed file; unknown fields are refused
- * so that typos do not pass. Ids of the OTLP form are reserved for spans, so that nobody can
- * write an action ahead of the span that will carry its id.
+ * One `ActionInput` (see DESIGN.md) from MCP or the seed file; unknown fields are refused so
+ * that typos do not pass. Ids of the forms the plugin makes itself (OTLP spans, tool calls) are
+ * reserved, so that nobody can write an action ahead of the span that will carry its id or pass
+ * one off as the plugin's own record.
  */
 export const actionInputSchema = z.strictObject(
   {
     ...actionFields,
-    id: actionFields.id.refine(v => !v.startsWith(OTLP_ID_PREFIX), {
-      error: `must not start with '${OTLP_ID_PREFIX}', which is reserved for spans from POST /v1/traces`,
+    id: actionFields.id.superRefine((id, ctx) => {
+      const reserved = reservedPrefixOf(id);
+      if (reserved) {
+        ctx.addIssue({
+          code: 'custom',
+          message: `must not start with '${reserved[0]}', which is reserved for ${reserved[1]}`,
+          input: id,
+        });
+      }
     }),
   },
   { error: 'must be an object' },
 );
 
-/** An action made from an OTLP span (`otlp.ts`): as `actionInputSchema`, with an `otlp:` id. */
-export const spanActionInputSchema = z.strictObject(actionFields, {
+/**
+ * One action of `POST /actions`: as `actionInputSchema`, but `agent` may be left out when the
+ * caller's credentials name the acting agent (`actingParty.ts`); `ingestActions` says when not.
+ */
+export const postedActionInputSchema = actionInputSchema.extend({
+  agent: actionFields.agent.optional(),
+});
+
+/**
+ * An action the plugin makes itself, from an OTLP span (`otlp.ts`) or an MCP tool call
+ * (`mcp/toolCallLog.ts`): as `actionInputSchema`, with the reserved ids allowed.
+ */
+export const internalActionInputSchema = z.strictObject(actionFields, {
   error: 'must be an object',
 });
 
@@ -106,7 +139,7 @@ export const spanActionInputSchema = z.strictObject(actionFields, {
 export const postActionsBodySchema = z.strictObject(
   {
     actions: z
-      .array(actionInputSchema, { error: unless('must be an array') })
+      .array(postedActionInputSchema, { error: unless('must be an array') })
       .min(1, { error: 'must contain at least one action' })
       .max(ACTIONS_MAX_BATCH, {
         error: `must contain at most ${ACTIONS_MAX_BATCH} actions`,
@@ -115,7 +148,11 @@ export const postActionsBodySchema = z.strictObject(
   { error: 'must be a JSON object with an actions array' },
 );
 
-export type ParsedActionInput = z.infer<typeof actionInputSchema>;
+/** A validated action as ingest takes it: `agent` may still come from the caller. */
+export type ParsedActionInput = z.infer<typeof postedActionInputSchema>;
+
+/** A validated action that names its agent (MCP, seed file, OTLP, tool calls). */
+export type ActionInputWithAgent = z.infer<typeof actionInputSchema>;
 
 /** `actions[3].occurredAt` for the path `['actions', 3, 'occurredAt']`. */
 function formatPath(path: PropertyKey[]): string {

@@ -6,7 +6,11 @@ import { AgentResolver } from './AgentResolver';
 import { ingestActions } from './ingest';
 import { SEED_WRITER } from './writer';
 import { toEntityRef } from './refs';
-import { actionInputSchema, describeIssue, ParsedActionInput } from './schema';
+import {
+  actionInputSchema,
+  describeIssue,
+  ActionInputWithAgent,
+} from './schema';
 import { ActionStore } from './types';
 
 /** Actions per append while seeding. */
@@ -17,7 +21,7 @@ const SEED_BATCH = 500;
  * missing file, a line that is not JSON, an invalid action or a repeated id is an Error that names
  * the file and the line.
  */
-export function readSeedFile(file: string): ParsedActionInput[] {
+export function readSeedFile(file: string): ActionInputWithAgent[] {
   const path = resolvePath(file);
   let text: string;
   try {
@@ -29,7 +33,7 @@ export function readSeedFile(file: string): ParsedActionInput[] {
       }`,
     );
   }
-  const inputs: ParsedActionInput[] = [];
+  const inputs: ActionInputWithAgent[] = [];
   const lineOfId = new Map<string, number>();
   text.split('\n').forEach((raw, index) => {
     const line = index + 1;
@@ -68,7 +72,7 @@ export function readSeedFile(file: string): ParsedActionInput[] {
  * `timeoutMs` and goes on; returns whether every agent was found.
  */
 export async function waitForAgents(
-  inputs: ParsedActionInput[],
+  inputs: ActionInputWithAgent[],
   deps: { catalog: CatalogService; auth: AuthService },
   options: { timeoutMs: number; intervalMs: number },
 ): Promise<boolean> {
@@ -102,7 +106,7 @@ export async function waitForAgents(
 
 /** Appends the inputs in batches; ids already stored count as duplicates. */
 export async function seedActions(
-  inputs: ParsedActionInput[],
+  inputs: ActionInputWithAgent[],
   deps: { store: ActionStore; resolver: AgentResolver },
 ): Promise<{ accepted: number; duplicates: number }> {
   let accepted = 0;

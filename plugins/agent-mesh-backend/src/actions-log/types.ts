@@ -51,6 +51,8 @@ export interface ActionQuery {
   target?: string;
   /** The owning team is one of these (for `owner=`: the team and its sub-teams). */
   ownerRefs?: string[];
+  /** The user the actions were done for (a full, lower-case entity ref). */
+  onBehalfOf?: string;
   type?: string;
   /** Inclusive lower bound on `occurredAt` (ISO 8601 UTC). */
   since?: string;

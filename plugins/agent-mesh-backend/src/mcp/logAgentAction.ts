@@ -5,6 +5,7 @@ import { InputError } from '@backstage/errors';
 import { AgentResolver, ActionStore } from '../actions-log';
 import { ingestActions } from '../actions-log/ingest';
 import { writerOf } from '../actions-log/writer';
+import { actingPartyOf } from '../actions-log/actingParty';
 import { actionInputSchema, describeIssue } from '../actions-log/schema';
 import { requirePermission } from './shared';
 
@@ -74,7 +75,9 @@ Returns whether the action was recorded or was already there, and the agent and 
             .string()
             .max(200)
             .optional()
-            .describe('The user you acted for, e.g. user:default/jane'),
+            .describe(
+              'The user you acted for, e.g. user:default/jane; when you are signed in as a user, that user unless you say otherwise',
+            ),
           status: z.string().max(255).optional().describe('ok, error, ...'),
           traceId: z.string().max(255).optional(),
           spanId: z.string().max(255).optional(),
@@ -117,8 +120,10 @@ Returns whether the action was recorded or was already there, and the agent and 
       if (!parsed.success) {
         throw new InputError(describeIssue(parsed.error.issues[0]));
       }
+      // onBehalfOf, when left out, is the signed-in user whose token the MCP client holds.
       const result = await ingestActions([parsed.data], actionLog, {
         writer: writerOf(credentials),
+        actingParty: actingPartyOf(credentials),
       });
       const agent = await actionLog.resolver.resolve(parsed.data.agent);
       return {

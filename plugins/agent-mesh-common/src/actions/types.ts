@@ -8,13 +8,20 @@ export interface ActionInput {
   id: string;
   /** When the action happened, ISO 8601 with a time zone, e.g. `2026-11-24T13:21:43Z`. */
   occurredAt: string;
-  /** The agent: an entity ref (`agent:default/x`) or one of an Agent's `spec.externalIds`. */
-  agent: string;
+  /**
+   * The agent: an entity ref (`agent:default/x`) or one of an Agent's `spec.externalIds`
+   * (typed, e.g. `entra:<object-id>`, or untyped). Left out, the acting service of the
+   * credentials that send it (see the backend's README).
+   */
+  agent?: string;
   /** What kind of action, e.g. `repo.commit`, `pr.opened`, `deploy`, `tool.call`. */
   type: string;
   /** What the action touched: an entity ref or a URL. */
   target?: string;
-  /** The user the agent acted for, e.g. `user:default/jane`. */
+  /**
+   * The user the agent acted for, e.g. `user:default/jane`. Left out, the user whose
+   * credentials send it, if they are a user's.
+   */
   onBehalfOf?: string;
   /** One line that says what happened. */
   summary: string;
@@ -35,6 +42,8 @@ export interface ActionInput {
  * @public
  */
 export interface Action extends ActionInput {
+  /** The agent as sent, or as taken from the writer's credentials. */
+  agent: string;
   /** Position in the log; gapless and increasing. */
   seq: number;
   /** When the backend stored it, ISO 8601 UTC. */
