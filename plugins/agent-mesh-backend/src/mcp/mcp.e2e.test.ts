@@ -244,6 +244,28 @@ describe('MCP end to end: a real MCP client over Streamable HTTP with a static t
       }),
     ]);
 
+    // Each tool call is in the log too (log-agent-action's call is its own entry). The MCP
+    // actions backend calls the plugin with its own service token for a service caller, so
+    // the static token's subject does not reach the plugin: the caller is the MCP backend.
+    const calls = await fetch(
+      `${base}/api/agent-mesh/actions?type=tool.call&agent=plugin:mcp-actions`,
+      { headers },
+    );
+    expect(calls.status).toBe(200);
+    expect((await calls.json()).items).toEqual([
+      expect.objectContaining({
+        id: expect.stringMatching(/^tool-call:/),
+        agent: 'plugin:mcp-actions',
+        status: 'success',
+        writer: 'service:plugin:agent-mesh',
+        attributes: expect.objectContaining({
+          tool: 'agent-mesh:find-similar-artifacts',
+          caller: 'service:plugin:mcp-actions',
+          durationMs: expect.any(Number),
+        }),
+      }),
+    ]);
+
     // Without the token, nothing
     const anonymous = await fetch(`${base}/api/mcp-actions/v1`, {
       method: 'POST',

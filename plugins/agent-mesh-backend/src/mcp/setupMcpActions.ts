@@ -8,16 +8,19 @@ import { registerGetEntityScorecardAction } from './getEntityScorecard';
 import { registerListFailingChecksAction } from './listFailingChecks';
 import { registerLogAgentActionAction } from './logAgentAction';
 import { createEntityLinker } from './shared';
+import { withToolCallLog } from './toolCallLog';
 
 /**
  * Registers the plugin's actions in Backstage's actions registry (ids `agent-mesh:<name>`);
  * the MCP actions backend offers them to agents as tools when `backend.actions.pluginSources`
  * lists `agent-mesh`. Each action checks the caller's permissions like the HTTP route it mirrors.
+ * Every call is recorded in the action log as a `tool.call` (`toolCallLog.ts`), but for
+ * `log-agent-action`, whose call is itself an entry of the log.
  */
 export function setupMcpActions(
   services: Pick<
     AgentMeshServices,
-    'actionsRegistry' | 'config' | 'permissions' | 'catalog' | 'auth'
+    'actionsRegistry' | 'config' | 'permissions' | 'catalog' | 'auth' | 'logger'
   >,
   parts: {
     overlap: OverlapService;
@@ -25,9 +28,15 @@ export function setupMcpActions(
     scorecards: ScorecardsSetup;
   },
 ): void {
-  const { actionsRegistry, permissions, catalog, auth } = services;
+  const { permissions, catalog, auth } = services;
   const entityLink = createEntityLinker(services.config);
   const { overlap, actionLog, scorecards } = parts;
+  const actionsRegistry = withToolCallLog(services.actionsRegistry, {
+    actionLog,
+    auth,
+    logger: services.logger,
+    pluginId: 'agent-mesh',
+  });
 
   registerFindSimilarArtifactsAction(actionsRegistry, {
     overlap,
@@ -41,7 +50,10 @@ export function setupMcpActions(
     permissions,
     entityLink,
   });
-  registerLogAgentActionAction(actionsRegistry, { actionLog, permissions });
+  registerLogAgentActionAction(services.actionsRegistry, {
+    actionLog,
+    permissions,
+  });
   registerGetEntityScorecardAction(actionsRegistry, {
     scorecards,
     catalog,
