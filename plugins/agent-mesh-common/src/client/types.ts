@@ -24,6 +24,8 @@ export interface ActionFilters {
   target?: string;
   /** The owning team, e.g. `group:default/brand-a`, with every team below it. */
   owner?: string;
+  /** The user the actions were done for, e.g. `user:default/jane`. */
+  onBehalfOf?: string;
   /** The action type, e.g. `pr.opened`. */
   type?: string;
   /** ISO 8601, inclusive. */

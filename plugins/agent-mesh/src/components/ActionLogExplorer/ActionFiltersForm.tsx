@@ -32,6 +32,11 @@ const TEXT_FIELDS = [
     hints: 'teams',
   },
   {
+    name: 'onBehalfOf',
+    label: 'On behalf of',
+    helperText: 'The user the agent acted for, e.g. user:default/jane',
+  },
+  {
     name: 'type',
     label: 'Type',
     helperText: 'e.g. pr.opened, deploy, tool.call',

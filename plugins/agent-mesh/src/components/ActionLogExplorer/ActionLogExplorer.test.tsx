@@ -49,7 +49,7 @@ const query = () =>
     screen.getByRole('status', { name: 'location' }).textContent!,
   );
 
-const first = action();
+const first = action({ onBehalfOf: 'user:default/jane' });
 const second = action({
   seq: 2,
   id: 'act-2',
@@ -118,6 +118,9 @@ describe('ActionLogExplorer', () => {
     expect(
       within(firstRow).getByRole('link', { name: 'brand-a' }),
     ).toHaveAttribute('href', '/catalog/default/group/brand-a');
+    expect(
+      within(firstRow).getByRole('link', { name: 'jane' }),
+    ).toHaveAttribute('href', '/catalog/default/user/jane');
     const secondRow = rows.find(row =>
       within(row).queryByText('Deployed the roll-up to production'),
     )!;
@@ -169,6 +172,10 @@ describe('ActionLogExplorer', () => {
       'agent:default/brand-a-coder',
     );
     await user.type(
+      screen.getByRole('textbox', { name: 'On behalf of' }),
+      'user:default/jane',
+    );
+    await user.type(
       screen.getByRole('textbox', { name: 'Type' }),
       'deploy{Enter}',
     );
@@ -176,11 +183,13 @@ describe('ActionLogExplorer', () => {
     await waitFor(() =>
       expect(api.listActions).toHaveBeenLastCalledWith({
         agent: 'agent:default/brand-a-coder',
+        onBehalfOf: 'user:default/jane',
         type: 'deploy',
         limit: 50,
       }),
     );
     expect(query().get('agent')).toBe('agent:default/brand-a-coder');
+    expect(query().get('onBehalfOf')).toBe('user:default/jane');
     expect(query().get('type')).toBe('deploy');
     expect(query().get('tab')).toBe('actions');
 

@@ -82,7 +82,7 @@ function Results(props: { filters: ActionFilters }) {
 
 /**
  * The action log with filters, paging, export and a chart. The filters live in the query string
- * (`agent`, `target`, `owner`, `type`, `since`, `until`), so links from the entity cards open it
+ * (`agent`, `target`, `owner`, `onBehalfOf`, `type`, `since`, `until`), so links from the entity cards open it
  * filtered and the browser's back and forward step through earlier filters.
  */
 export function ActionLogExplorer() {

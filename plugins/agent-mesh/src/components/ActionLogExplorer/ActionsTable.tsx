@@ -45,6 +45,15 @@ const columns: TableColumn<Action>[] = [
         ''
       ),
   },
+  {
+    title: 'On behalf of',
+    render: action =>
+      action.onBehalfOf ? (
+        <EntityRefLink entityRef={action.onBehalfOf} defaultKind="user" />
+      ) : (
+        ''
+      ),
+  },
   { title: 'Summary', field: 'summary', highlight: true },
   {
     title: 'Status',

@@ -7,10 +7,11 @@ import {
 describe('action filter parameters', () => {
   it('reads the filters and leaves out blank and unknown parameters', () => {
     const params = new URLSearchParams(
-      'tab=actions&agent=agent%3Adefault%2Fx&owner=%20&type=deploy&foo=bar',
+      'tab=actions&agent=agent%3Adefault%2Fx&owner=%20&onBehalfOf=user%3Adefault%2Fjane&type=deploy&foo=bar',
     );
     expect(readActionFilters(params)).toEqual({
       agent: 'agent:default/x',
+      onBehalfOf: 'user:default/jane',
       type: 'deploy',
     });
     expect(hasActionFilters(params)).toBe(true);

@@ -5,6 +5,7 @@ export const ACTION_FILTER_NAMES = [
   'agent',
   'target',
   'owner',
+  'onBehalfOf',
   'type',
   'since',
   'until',
