@@ -204,5 +204,51 @@ describe('AgentMeshKindsProcessor', () => {
         ).toEqual([]);
       },
     );
+
+    it.each(databases.eachSupportedId())(
+      'holds a typed id in any case of its type and id, on %p',
+      async databaseId => {
+        const knex = await databases.init(databaseId);
+        const claims = await ExternalIdClaims.create({
+          database: mockServices.database({ knex }),
+          staleAfterMs: 600_000,
+        });
+        const withClaims = new AgentMeshKindsProcessor(claims);
+        const id = 'entra:7f3c2a9e-1b4d-4c8a-9f0e-2d6b8a1c3e5f';
+        expect(
+          (await emitted(withClaims, agent('first', [id]))).errors,
+        ).toEqual([]);
+        expect(
+          (await emitted(withClaims, agent('second', [id.toUpperCase()])))
+            .errors,
+        ).toEqual([
+          `Agent spec.externalIds[0] "${id.toUpperCase()}" is already used by agent:default/first; external ids must be unique across agents`,
+        ]);
+        // the same id under another type is another id
+        expect(
+          (
+            await emitted(
+              withClaims,
+              agent('third', [
+                'otel-service:7f3c2a9e-1b4d-4c8a-9f0e-2d6b8a1c3e5f',
+              ]),
+            )
+          ).errors,
+        ).toEqual([]);
+      },
+    );
+  });
+
+  it('rejects a typed external id that does not fit its type', async () => {
+    await expect(
+      processor.validateEntityKind(agent('bad', ['entra:brand-a-coder'])),
+    ).rejects.toThrow(
+      'Agent spec.externalIds[0] "entra:brand-a-coder" is not a valid entra id; expected the object id of the agent identity, a GUID',
+    );
+    await expect(
+      processor.validateEntityKind(
+        agent('fine', ['arn:aws:iam::123456789012:role/coder']),
+      ),
+    ).resolves.toBe(true);
   });
 });
