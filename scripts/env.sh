@@ -36,6 +36,13 @@ SHIM
 chmod +x "$TOOLS/bin/yarn"
 export PATH="$TOOLS/bin:$PATH"
 
+# Node reads only its own CA list unless told otherwise; where the registry is reached through a
+# proxy that re-signs TLS, the machine's bundle is needed too (without it npm fails with
+# SELF_SIGNED_CERT_IN_CHAIN and retries for minutes).
+if [ -z "${NODE_EXTRA_CA_CERTS:-}" ] && [ -f /etc/ssl/certs/ca-certificates.crt ]; then
+  export NODE_EXTRA_CA_CERTS=/etc/ssl/certs/ca-certificates.crt
+fi
+
 # Yarn uses the same registry as npm on this machine.
 if [ -z "${YARN_NPM_REGISTRY_SERVER:-}" ]; then
   # (from /, since npm refuses `config get` inside a workspace folder)
