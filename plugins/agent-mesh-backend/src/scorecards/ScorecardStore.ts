@@ -10,7 +10,8 @@ export interface StoredScorecard extends ScorecardResult {
 export interface ScorecardStore {
   /**
    * Records one run's results. With `complete`, the run covered every entity: latest results of
-   * entities that it did not evaluate (gone from the catalog) are removed.
+   * entities that it did not evaluate (gone from the catalog) are removed, and only results that
+   * differ from an entity's latest stored one add to the history.
    */
   recordRun(
     results: (ScorecardResult & { ownerRef: string | null })[],
@@ -20,11 +21,14 @@ export interface ScorecardStore {
   latest(entityRef: string): Promise<StoredScorecard | undefined>;
   /** Latest results of entities with these owners; all entities when `ownerRefs` is undefined. */
   latestByOwners(ownerRefs?: string[]): Promise<StoredScorecard[]>;
-  /** One entity's results, newest first. */
+  /** One entity's result at each run that evaluated it, newest first. */
   history(
     entityRef: string,
     options?: { limit?: number },
   ): Promise<StoredScorecard[]>;
-  /** Deletes history older than the given time; returns how many rows went. */
+  /**
+   * Deletes history older than the given time (a result still in force then stays for the runs
+   * after it); returns how many stored results went.
+   */
   pruneHistory(before: string): Promise<number>;
 }
