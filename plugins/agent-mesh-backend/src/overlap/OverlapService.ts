@@ -48,6 +48,11 @@ export interface OverlapService {
    * answer means "not known yet", not "nothing similar".
    */
   indexReady(): boolean;
+  /**
+   * The index's version after applying what changed in the store: it moves whenever any indexed
+   * entity does, and is the same on every replica for the same store state.
+   */
+  indexVersion(): Promise<number>;
 }
 
 /** What answers say while the index is not built yet. */
@@ -92,6 +97,11 @@ export class DefaultOverlapService implements OverlapService {
 
   indexReady(): boolean {
     return this.options.synced.ready;
+  }
+
+  async indexVersion(): Promise<number> {
+    await this.options.synced.refresh();
+    return this.options.synced.seq;
   }
 
   async overlapsOf(entityRef: string): Promise<OverlapItem[]> {

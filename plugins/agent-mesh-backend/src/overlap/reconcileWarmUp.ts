@@ -9,11 +9,14 @@ export const WARM_UP_MAX_MS = 5 * 60_000;
  * until the index has entries and one interval went by without any change to them (the
  * catalog holds what it will hold), or `maxMs` passed. Every replica does this; the reconcile
  * is a global task, so one of them runs each time, and a trigger while it runs is ignored.
+ * The overview's snapshot task (local, on each replica) warms up the same way.
  */
 export function startReconcileWarmUp(options: {
   scheduler: SchedulerService;
   taskId: string;
   logger: LoggerService;
+  /** What is warming up, for the log; default the overlap index. */
+  what?: string;
   /** What this replica's index reflects now. */
   state: () => { ready: boolean; size: number; seq: number };
   intervalMs?: number;
@@ -31,7 +34,9 @@ export function startReconcileWarmUp(options: {
     const { ready, size, seq } = options.state();
     if (ready && size > 0 && seq === lastSeq) {
       options.logger.info(
-        `Overlap index warmed up with ${size} entities; the reconcile runs on its schedule from now on`,
+        `${options.what ?? 'Overlap index'} warmed up with ${size} entities; ${
+          options.taskId
+        } runs on its schedule from now on`,
       );
       stop();
       return;

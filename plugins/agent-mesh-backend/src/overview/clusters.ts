@@ -23,6 +23,9 @@ export interface OverlapPair {
 /** Index queries in flight at once. */
 const CONCURRENCY = 16;
 
+/** Lets other work (requests) run between batches of index queries. */
+const yieldToEventLoop = () => new Promise(resolve => setImmediate(resolve));
+
 /**
  * The unacknowledged cross-team overlaps reachable from the seeds: the seeds' overlaps, their
  * partners' overlaps, and so on, so that a cluster is complete even when only some of its
@@ -32,6 +35,8 @@ export async function findOverlapPairs(options: {
   seeds: OverviewEntity[];
   visible: Map<string, OverviewEntity>;
   overlaps: OverlapSource;
+  /** Stops between batches of queries once aborted. */
+  signal?: AbortSignal;
 }): Promise<OverlapPair[]> {
   const { visible, overlaps } = options;
   // A pair counts when each side lists the other: the index answers the top matches of each
@@ -42,6 +47,8 @@ export async function findOverlapPairs(options: {
   while (frontier.length) {
     const next: OverviewEntity[] = [];
     for (let i = 0; i < frontier.length; i += CONCURRENCY) {
+      options.signal?.throwIfAborted();
+      await yieldToEventLoop();
       const batch = frontier.slice(i, i + CONCURRENCY);
       const answers = await Promise.all(
         batch.map(entity => overlaps.overlapsOf(entity.indexRef)),

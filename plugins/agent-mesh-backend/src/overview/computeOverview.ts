@@ -1,6 +1,5 @@
 import { BackstageCredentials } from '@backstage/backend-plugin-api';
 import { NotFoundError } from '@backstage/errors';
-import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   GetOverviewResponse,
   OverviewNewEntity,
@@ -11,33 +10,30 @@ import {
 } from '../actions-log/DatabaseActionAggregates';
 import { activitySummary } from './activity';
 import { agentRows } from './agentRows';
-import { loadCatalogSnapshot, OverviewEntity } from './catalogEntities';
-import { findOverlapPairs, OverlapSource, overlapClusters } from './clusters';
+import { OverviewEntity } from './catalogEntities';
+import { OverlapPair, overlapClusters } from './clusters';
 import { CREATED_ACTION_TYPE, firstAppearance } from './firstAppearance';
-import { FirstSeenStore } from './FirstSeenStore';
+import { OverviewModelView } from './OverviewReadModel';
+import { OverviewSnapshot } from './OverviewSnapshot';
 import { OverviewQuery } from './overviewQuery';
 import { scoreDistribution } from './scoreDistribution';
 import { computeTeamFigures, meanScore } from './teamFigures';
 import { TeamTree } from './teamTree';
 
-/** Latest stored scorecard results, as the scorecard store gives them. */
-export interface ScoreSource {
-  latestByOwners(
-    ownerRefs?: string[],
-  ): Promise<{ entityRef: string; score: number; level: string | null }[]>;
-}
-
-/** Where the overview reads from. */
+/** Where a request's overview is answered from. */
 export interface OverviewSources {
-  catalog: CatalogService;
-  overlaps: OverlapSource;
+  /** The read model's current state. */
+  view(): OverviewModelView;
+  /** The refs among `refs` that the caller may read in the catalog. */
+  visibleRefs(
+    credentials: BackstageCredentials,
+    refs: string[],
+  ): Promise<Set<string>>;
   /** The overlap threshold: a cluster holds together while its average pair score reaches it. */
   clusterThreshold: number;
-  scores: ScoreSource;
   /** The configured scorecard level names, best first. */
   levelNames: string[];
   actions: ActionAggregates;
-  firstSeen: FirstSeenStore;
 }
 
 const sum = (values: Iterable<number>) => {
@@ -46,7 +42,85 @@ const sum = (values: Iterable<number>) => {
   return total;
 };
 
-/** `GET /overview`: what the organisation, or one team with its sub-teams, is building. */
+/** The snapshot, pairs and clusters narrowed to what the caller may see in the catalog. */
+interface CallerView {
+  tree: TeamTree;
+  agents: OverviewEntity[];
+  artifacts: OverviewEntity[];
+  pairs: OverlapPair[];
+  /** The clusters of `pairs`. */
+  clusters: () => ReturnType<typeof overlapClusters>;
+}
+
+async function callerView(
+  sources: OverviewSources,
+  view: OverviewModelView & { snapshot: OverviewSnapshot },
+  credentials: BackstageCredentials,
+): Promise<CallerView> {
+  const { snapshot } = view;
+  const refs = [
+    ...snapshot.groups.map(g => g.ref),
+    ...snapshot.agents.map(a => a.ref),
+    ...snapshot.artifacts.map(a => a.ref),
+  ];
+  const visible = await sources.visibleRefs(credentials, refs);
+  if (refs.every(ref => visible.has(ref))) {
+    return {
+      tree: snapshot.tree,
+      agents: snapshot.agents,
+      artifacts: snapshot.artifacts,
+      pairs: view.pairs,
+      clusters: () => view.clusters,
+    };
+  }
+  const pairs = view.pairs.filter(
+    p => visible.has(p.a.ref) && visible.has(p.b.ref),
+  );
+  return {
+    tree: new TeamTree(snapshot.groups.filter(g => visible.has(g.ref))),
+    agents: snapshot.agents.filter(a => visible.has(a.ref)),
+    artifacts: snapshot.artifacts.filter(a => visible.has(a.ref)),
+    pairs,
+    clusters: () => overlapClusters(pairs, sources.clusterThreshold),
+  };
+}
+
+/** An overview with nothing counted yet, for answers before the read model is built. */
+function emptyOverview(
+  sources: OverviewSources,
+  query: OverviewQuery,
+  message: string | undefined,
+): GetOverviewResponse {
+  const { period, owner } = query;
+  return {
+    period,
+    owner: owner ?? null,
+    indexReady: false,
+    ...(message ? { message } : {}),
+    totals: {
+      teams: 0,
+      agents: 0,
+      artifacts: 0,
+      newThisPeriod: 0,
+      actions: 0,
+      overlapClusters: 0,
+      scoredEntities: 0,
+      averageScore: null,
+    },
+    teams: [],
+    agents: [],
+    newThisPeriod: [],
+    overlapClusters: [],
+    scoreDistribution: scoreDistribution([], sources.levelNames),
+    activity: activitySummary(period, new Map(), new Map()),
+  };
+}
+
+/**
+ * `GET /overview`: what the organisation, or one team with its sub-teams, is building, from the
+ * read model narrowed to what the caller may see in the catalog, with the activity in the period
+ * counted from the action log as the caller may read it.
+ */
 export async function computeOverview(
   sources: OverviewSources,
   options: {
@@ -58,11 +132,16 @@ export async function computeOverview(
 ): Promise<GetOverviewResponse> {
   const access = options.actionAccess;
   const { period, owner } = options.query;
-  const snapshot = await loadCatalogSnapshot(
-    sources.catalog,
+  const view = sources.view();
+  const { snapshot } = view;
+  if (!snapshot) return emptyOverview(sources, options.query, view.message);
+
+  const caller = await callerView(
+    sources,
+    { ...view, snapshot },
     options.credentials,
   );
-  const tree = new TeamTree(snapshot.groups);
+  const { tree } = caller;
   if (owner && !tree.groups.has(owner)) {
     throw new NotFoundError(`No team ${owner} in the catalog`);
   }
@@ -70,12 +149,21 @@ export async function computeOverview(
   const teamSet = new Set(teamRefs);
   const inScope = (e: OverviewEntity) =>
     !owner || Boolean(e.owner && teamSet.has(e.owner));
-  const agents = snapshot.agents.filter(inScope);
-  const artifacts = snapshot.artifacts.filter(inScope);
+  const agents = caller.agents.filter(inScope);
+  const artifacts = caller.artifacts.filter(inScope);
   const entities = [...agents, ...artifacts];
   const refs = entities.map(e => e.ref);
   const ownerRefs = owner ? teamRefs : undefined;
   const { actions } = sources;
+
+  // The first actions over the whole log are in the snapshot; a caller who may read only some
+  // actions is answered from those alone.
+  const firstActions = async (types?: string[]) => {
+    if (access !== undefined) {
+      return actions.firstByTarget(refs, { types, access });
+    }
+    return types ? snapshot.firstCreated : snapshot.firstAction;
+  };
 
   const [
     actionsByOwner,
@@ -85,9 +173,6 @@ export async function computeOverview(
     lastByAgent,
     firstAction,
     firstCreated,
-    seen,
-    stored,
-    pairs,
   ] = await Promise.all([
     actions.countBy('owner_ref', period, { ownerRefs, access }),
     actions.countBy('agent_ref', period, { access }),
@@ -97,21 +182,14 @@ export async function computeOverview(
       agents.map(a => a.ref),
       { access },
     ),
-    actions.firstByTarget(refs, { access }),
-    actions.firstByTarget(refs, { types: [CREATED_ACTION_TYPE], access }),
-    sources.firstSeen.get(refs),
-    sources.scores.latestByOwners(ownerRefs),
-    findOverlapPairs({
-      seeds: artifacts,
-      visible: new Map(snapshot.artifacts.map(a => [a.ref, a])),
-      overlaps: sources.overlaps,
-    }),
+    firstActions(),
+    firstActions([CREATED_ACTION_TYPE]),
   ]);
 
   const newThisPeriod: OverviewNewEntity[] = [];
   for (const entity of entities) {
     const at = firstAppearance(
-      seen.get(entity.ref),
+      snapshot.firstSeen.get(entity.ref),
       firstAction.get(entity.ref),
       firstCreated.get(entity.ref),
     );
@@ -133,18 +211,23 @@ export async function computeOverview(
   );
 
   const scoped = new Set(refs);
-  const results = stored
-    .map(r => ({ ...r, entityRef: r.entityRef.toLocaleLowerCase('en-US') }))
-    .filter(r => scoped.has(r.entityRef));
-  const scores = new Map(results.map(r => [r.entityRef, r.score]));
-  // Whole clusters reachable from the scope, but only those with a member in it.
-  const clusters = overlapClusters(pairs, sources.clusterThreshold).filter(
-    cluster => cluster.members.some(m => scoped.has(m.entityRef)),
+  // Results of entities in scope, and for a team only those evaluated under one of its teams.
+  const results = snapshot.scores.filter(
+    r =>
+      scoped.has(r.entityRef) &&
+      (!ownerRefs || (r.ownerRef !== null && teamSet.has(r.ownerRef))),
   );
+  const scores = new Map(results.map(r => [r.entityRef, r.score]));
+  // Whole clusters, but only those with a member in scope.
+  const clusters = caller
+    .clusters()
+    .filter(cluster => cluster.members.some(m => scoped.has(m.entityRef)));
 
   return {
     period,
     owner: owner ?? null,
+    indexReady: view.ready,
+    ...(view.message ? { message: view.message } : {}),
     totals: {
       teams: teamRefs.length,
       agents: agents.length,
@@ -163,13 +246,13 @@ export async function computeOverview(
         newRefs: new Set(newThisPeriod.map(n => n.entityRef)),
         actionsByOwner,
         scores,
-        overlapPairs: pairs,
+        overlapPairs: caller.pairs,
       },
       teamRefs,
     ),
     agents: agentRows({
       agents,
-      artifacts: snapshot.artifacts,
+      artifacts: caller.artifacts,
       actionsByAgent,
       lastByAgent,
     }),

@@ -33,8 +33,8 @@ export function createOverviewRouter(options: {
       'the overview',
     );
     const query = parseOverviewQuery(req.query, now());
-    // The catalog is read with the caller's credentials: only what they may see is counted;
-    // the activity figures count only the actions the caller may read.
+    // Only what the caller may see in the catalog is counted (`computeOverview` asks the
+    // catalog with their credentials); the activity figures count only the actions they may read.
     let actionAccess: ActionAggregateAccess;
     try {
       actionAccess = (await options.readAuthorizer(credentials)).access;

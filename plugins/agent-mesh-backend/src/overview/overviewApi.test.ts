@@ -29,6 +29,8 @@ import {
   withMembershipRelations,
 } from '../scorecards/__testUtils__/examples';
 import { FIRST_SEEN_TASK_ID } from './recordFirstSeen';
+import { OVERVIEW_PAIRS_TASK_ID } from './refreshOverlapPairs';
+import { OVERVIEW_SNAPSHOT_TASK_ID } from './setupOverview';
 
 jest.setTimeout(120_000);
 
@@ -83,6 +85,16 @@ describe('GET /overview', () => {
       await plugin.run(OVERLAP_RECONCILE_TASK_ID);
       await plugin.run('agent-mesh-scorecards');
       await postExampleActions(plugin.server);
+      // The read model: this replica's snapshot, and the overlap pairs.
+      await plugin.run(OVERVIEW_SNAPSHOT_TASK_ID);
+      await plugin.run(OVERVIEW_PAIRS_TASK_ID);
+    });
+
+    it('answers from a read model that says it is complete', async () => {
+      const res = await getOverview(plugin.server, DEMO);
+      expect(res.status).toBe(200);
+      expect(res.body.indexReady).toBe(true);
+      expect(res.body.message).toBeUndefined();
     });
 
     it('shows the three brand teams’ sales aggregators as one cluster', async () => {
@@ -348,6 +360,14 @@ describe('GET /overview', () => {
       const before = new Date().toISOString();
       await plugin.run(FIRST_SEEN_TASK_ID);
       const after = new Date().toISOString();
+      // Not before the replica's snapshot is read again.
+      const stale: GetOverviewResponse = (
+        await getOverview(plugin.server, { period: '7d' })
+      ).body;
+      expect(stale.newThisPeriod.map(n => n.entityRef)).not.toContain(
+        art('brand-a-stock-forecaster'),
+      );
+      await plugin.run(OVERVIEW_SNAPSHOT_TASK_ID);
 
       const body: GetOverviewResponse = (
         await getOverview(plugin.server, { period: '7d' })
@@ -368,6 +388,7 @@ describe('GET /overview', () => {
         art('support-ticket-triage'),
       );
       plugin.catalog.set(entities);
+      await plugin.run(OVERVIEW_SNAPSHOT_TASK_ID);
     });
   });
 
@@ -403,6 +424,7 @@ describe('GET /overview', () => {
       ],
     });
     await postExampleActions(plugin.server);
+    await plugin.run(OVERVIEW_SNAPSHOT_TASK_ID);
     const activityOf = async (user: string) => {
       const res = await getOverview(plugin.server, DEMO).set(
         'Authorization',

@@ -1,19 +1,46 @@
 import { agentMeshInsightsReadPermission } from '@agent-mesh/plugin-agent-mesh-common';
 import { DatabaseActionAggregates } from '../actions-log/DatabaseActionAggregates';
-import { readOverlapConfig } from '../overlap/engine';
-import { AgentMeshServices } from '../services';
 import { ActionReadAuthorizer } from '../actions-log/permissions';
-import { CachedOverlapSource } from './CachedOverlapSource';
-import { OverlapSource } from './clusters';
-import { ScoreSource } from './computeOverview';
+import { visibleRefs } from '../catalog';
+import { readOverlapConfig } from '../overlap/engine';
+import {
+  startReconcileWarmUp,
+  WARM_UP_MAX_MS,
+} from '../overlap/reconcileWarmUp';
+import { AgentMeshServices } from '../services';
 import { createOverviewRouter } from './createOverviewRouter';
 import { DatabaseFirstSeenStore } from './FirstSeenStore';
+import { DatabaseOverlapPairStore } from './OverlapPairStore';
+import { OverviewReadModel } from './OverviewReadModel';
+import { buildOverviewSnapshot, ScoreSource } from './OverviewSnapshot';
 import { FIRST_SEEN_TASK_ID, recordFirstSeen } from './recordFirstSeen';
+import {
+  OVERVIEW_PAIRS_TASK_ID,
+  OverlapPairSource,
+  refreshOverlapPairs,
+} from './refreshOverlapPairs';
+
+/** The id of each replica's scheduled re-read of its overview snapshot (local). */
+export const OVERVIEW_SNAPSHOT_TASK_ID = 'agent-mesh-overview-snapshot';
+
+/** How often each replica checks the store for overlap pairs computed by another. */
+const PAIRS_POLL_INTERVAL_MS = 5_000;
 
 /**
- * Sets up the organisation overview: `GET /overview` over the catalog, the overlap index, the
- * latest scorecard results and the action log, and the scheduled recording of when entities
- * first appear (`agent-mesh-overview-first-seen`, global, every 10 minutes).
+ * Sets up the organisation overview: `GET /overview`, answered from a read model
+ * (`OverviewReadModel`) that scheduled tasks keep up to date, so that a request reads neither the
+ * catalog's entities nor the overlap index:
+ *
+ * - `agent-mesh-overview-snapshot` (local, every minute, and every few seconds after a start until
+ *   the catalog settles): each replica re-reads its snapshot of the catalog, first-seen times,
+ *   first actions and latest scores;
+ * - `agent-mesh-overview-overlap-pairs` (global, every 15 s): one replica asks the overlap index
+ *   about every AI-built entity when the index changed, and stores the pairs that every replica
+ *   loads (`agent_mesh_overview_overlap_pairs`), so a restarted replica has them at once;
+ * - `agent-mesh-overview-first-seen` (global, every 10 minutes): records when entities first
+ *   appear.
+ *
+ * Until the snapshot and the pairs are there, answers say `indexReady: false` with a message.
  */
 export async function setupOverview(
   services: Pick<
@@ -21,6 +48,7 @@ export async function setupOverview(
     | 'config'
     | 'database'
     | 'scheduler'
+    | 'lifecycle'
     | 'httpRouter'
     | 'httpAuth'
     | 'auth'
@@ -30,7 +58,7 @@ export async function setupOverview(
     | 'logger'
   >,
   options: {
-    overlaps: OverlapSource;
+    overlaps: OverlapPairSource;
     scorecards: { store: ScoreSource; config: { levels: { name: string }[] } };
     /** Decides which actions a caller's activity figures count. */
     readAuthorizer: ActionReadAuthorizer;
@@ -38,13 +66,35 @@ export async function setupOverview(
     now?: () => Date;
   },
 ): Promise<void> {
-  const { database, scheduler, catalog, auth, logger } = services;
+  const { database, scheduler, lifecycle, catalog, auth, logger } = services;
   const now = options.now ?? (() => new Date());
   services.permissionsRegistry.addPermissions([
     agentMeshInsightsReadPermission,
   ]);
   const firstSeen = await DatabaseFirstSeenStore.create({ database });
   const actions = await DatabaseActionAggregates.create({ database });
+  const pairStore = await DatabaseOverlapPairStore.create({ database });
+  const clusterThreshold = readOverlapConfig(services.config).threshold;
+
+  const model = new OverviewReadModel({
+    build: () =>
+      buildOverviewSnapshot(
+        {
+          catalog,
+          auth,
+          firstSeen,
+          scores: options.scorecards.store,
+          actions,
+        },
+        now,
+      ),
+    pairStore,
+    clusterThreshold,
+    logger,
+    emptyCatalogReadyAt: Date.now() + WARM_UP_MAX_MS,
+  });
+  model.startPolling(PAIRS_POLL_INTERVAL_MS);
+  lifecycle.addShutdownHook(() => model.stopPolling());
 
   await scheduler.scheduleTask({
     id: FIRST_SEEN_TASK_ID,
@@ -64,16 +114,73 @@ export async function setupOverview(
     },
   });
 
+  await scheduler.scheduleTask({
+    id: OVERVIEW_SNAPSHOT_TASK_ID,
+    frequency: { minutes: 1 },
+    timeout: { minutes: 10 },
+    // The first snapshot is read right after the start (below).
+    initialDelay: { minutes: 1 },
+    scope: 'local',
+    fn: async () => {
+      await model.refreshSnapshot();
+      await model.refreshPairs();
+    },
+  });
+
+  // Cheap while the overlap index and the entities stay the same: it compares versions only.
+  await scheduler.scheduleTask({
+    id: OVERVIEW_PAIRS_TASK_ID,
+    frequency: { seconds: 15 },
+    timeout: { minutes: 30 },
+    scope: 'global',
+    fn: async signal => {
+      await refreshOverlapPairs({
+        model,
+        overlaps: options.overlaps,
+        store: pairStore,
+        logger,
+        now,
+        signal,
+      });
+    },
+  });
+
+  // After a start, the snapshot is read at once and then every few seconds until the catalog
+  // has settled, as the overlap index is; answers meanwhile say what is not built yet.
+  lifecycle.addStartupHook(() => {
+    model
+      .refreshPairs()
+      .catch(error =>
+        logger.warn(`Could not load the overview's overlap pairs: ${error}`),
+      );
+    const warmUp = startReconcileWarmUp({
+      scheduler,
+      taskId: OVERVIEW_SNAPSHOT_TASK_ID,
+      logger,
+      what: 'Overview read model',
+      state: () => {
+        const { snapshot } = model.view();
+        return {
+          ready: Boolean(snapshot),
+          size: snapshot
+            ? snapshot.agents.length + snapshot.artifacts.length
+            : 0,
+          seq: model.contentVersion,
+        };
+      },
+    });
+    lifecycle.addShutdownHook(() => warmUp.stop());
+  });
+
   services.httpRouter.use(
     createOverviewRouter({
       sources: {
-        catalog,
-        overlaps: new CachedOverlapSource(options.overlaps),
-        clusterThreshold: readOverlapConfig(services.config).threshold,
-        scores: options.scorecards.store,
+        view: () => model.view(),
+        visibleRefs: (credentials, refs) =>
+          visibleRefs({ catalog, auth }, credentials, refs),
+        clusterThreshold,
         levelNames: options.scorecards.config.levels.map(l => l.name),
         actions,
-        firstSeen,
       },
       readAuthorizer: options.readAuthorizer,
       httpAuth: services.httpAuth,

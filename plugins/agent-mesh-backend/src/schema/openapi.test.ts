@@ -13,6 +13,8 @@ import { startAgentMeshPlugin } from '../__testUtils__/startAgentMeshPlugin';
 import { mutableCatalog } from '../__testUtils__/mutableCatalog';
 import { OVERLAP_RECONCILE_TASK_ID } from '../overlap/schedule';
 import { FIRST_SEEN_TASK_ID } from '../overview/recordFirstSeen';
+import { OVERVIEW_PAIRS_TASK_ID } from '../overview/refreshOverlapPairs';
+import { OVERVIEW_SNAPSHOT_TASK_ID } from '../overview/setupOverview';
 import {
   loadExampleEntities,
   withMembershipRelations,
@@ -154,6 +156,7 @@ describe('the API as documented', () => {
       await plugin.run(FIRST_SEEN_TASK_ID);
       await plugin.run(OVERLAP_RECONCILE_TASK_ID);
       await plugin.run('agent-mesh-scorecards');
+      await plugin.run(OVERVIEW_PAIRS_TASK_ID);
     });
 
     it('documents exactly the routes the plugin registers', () => {
@@ -426,6 +429,9 @@ describe('the API as documented', () => {
     });
 
     it('answers GET /overview and GET /health as documented', async () => {
+      // The overview's read model, with the actions posted above.
+      await run(OVERVIEW_SNAPSHOT_TASK_ID);
+      await run(OVERVIEW_PAIRS_TASK_ID);
       const overview = await request(server)
         .get(`${BASE}/overview`)
         .query(DEMO);

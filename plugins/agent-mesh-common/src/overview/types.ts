@@ -163,6 +163,13 @@ export interface GetOverviewResponse {
   period: OverviewPeriod;
   /** The team asked for (`owner`), or null for the whole organisation. */
   owner: string | null;
+  /**
+   * False while the overview's read model is still being built (after a start): the figures
+   * may then be empty or miss overlap clusters, and `message` says so.
+   */
+  indexReady?: boolean;
+  /** Why the answer may be incomplete, when `indexReady` is false. */
+  message?: string;
   totals: OverviewTotals;
   /** Teams with their figures, largest first (by artifacts, then agents, then actions). */
   teams: OverviewTeam[];
