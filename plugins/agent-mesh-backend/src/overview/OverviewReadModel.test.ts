@@ -1,4 +1,13 @@
-import { mockCredentials, TestDatabases } from '@backstage/backend-test-utils';
+import {
+  mockCredentials,
+  mockServices,
+  TestDatabases,
+} from '@backstage/backend-test-utils';
+import { catalogEntityReadPermission } from '@backstage/plugin-catalog-common/alpha';
+import {
+  AuthorizeResult,
+  PolicyDecision,
+} from '@backstage/plugin-permission-common';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { GetOverviewResponse } from '@agent-mesh/plugin-agent-mesh-common';
 import request from 'supertest';
@@ -42,6 +51,40 @@ async function buildAll(run: (id: string) => Promise<void>) {
   await run(OVERVIEW_SNAPSHOT_TASK_ID);
   await run(OVERVIEW_PAIRS_TASK_ID);
 }
+
+/**
+ * The catalog read permission as a policy decides it: conditional for the lead (the catalog
+ * applies the condition; here `hidingCatalog` plays that part), denied to an outsider, allowed
+ * to everyone else; every other permission allowed.
+ */
+const catalogReadPolicy = mockServices.permissions.mock({
+  authorize: async requests =>
+    requests.map(() => ({ result: AuthorizeResult.ALLOW })),
+  authorizeConditional: async (requests, options) =>
+    requests.map((r): PolicyDecision => {
+      const user = (options.credentials.principal as { userEntityRef?: string })
+        .userEntityRef;
+      if (r.permission.name !== catalogEntityReadPermission.name) {
+        return { result: AuthorizeResult.ALLOW };
+      }
+      if (user === 'user:default/outsider') {
+        return { result: AuthorizeResult.DENY };
+      }
+      if (user === 'user:default/brand-a-lead') {
+        return {
+          result: AuthorizeResult.CONDITIONAL,
+          pluginId: 'catalog',
+          resourceType: 'catalog-entity',
+          conditions: {
+            rule: 'IS_ENTITY_OWNER',
+            resourceType: 'catalog-entity',
+            params: { claims: ['group:default/brand-a'] },
+          },
+        };
+      }
+      return { result: AuthorizeResult.ALLOW };
+    }),
+});
 
 describe('the overview read model', () => {
   const databases = TestDatabases.create({ ids: ['POSTGRES_15', 'SQLITE_3'] });
@@ -110,11 +153,13 @@ describe('the overview read model', () => {
       const hidden = art('brand-b-sales-rollup');
       const { server, run } = await startAgentMeshPlugin({
         knex: await databases.init(databaseId),
+        // The catalog applies the lead's conditional read permission: it hides one entity.
         catalog: hidingCatalog({
           entities,
           hidden,
           from: 'user:default/brand-a-lead',
         }),
+        extra: [catalogReadPolicy.factory],
       });
       await buildAll(run);
 
@@ -143,6 +188,27 @@ describe('the overview read model', () => {
       // The cluster stays, without the hidden member, re-clustered from what the lead sees.
       expect(clusterOf(lead, SALES)).toBeDefined();
       expect(lead.indexReady).toBe(true);
+
+      // Someone who may not read the catalog at all sees no entity, only activity counts.
+      const outsider: GetOverviewResponse = (
+        await getOverview(server, 'user:default/outsider')
+      ).body;
+      expect(outsider.totals).toMatchObject({
+        teams: 0,
+        agents: 0,
+        artifacts: 0,
+        overlapClusters: 0,
+        scoredEntities: 0,
+      });
+      expect(outsider.newThisPeriod).toEqual([]);
+      // A service sees everything.
+      const service: GetOverviewResponse = (
+        await getOverview(server).set(
+          'Authorization',
+          mockCredentials.service.header(),
+        )
+      ).body;
+      expect(service.totals.artifacts).toBe(everything.totals.artifacts);
     },
   );
 

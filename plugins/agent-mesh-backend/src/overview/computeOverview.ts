@@ -10,6 +10,7 @@ import {
 } from '../actions-log/DatabaseActionAggregates';
 import { activitySummary } from './activity';
 import { agentRows } from './agentRows';
+import { CallerVisibility } from './callerVisibility';
 import { OverviewEntity } from './catalogEntities';
 import { OverlapPair, overlapClusters } from './clusters';
 import { CREATED_ACTION_TYPE, firstAppearance } from './firstAppearance';
@@ -24,11 +25,11 @@ import { TeamTree } from './teamTree';
 export interface OverviewSources {
   /** The read model's current state. */
   view(): OverviewModelView;
-  /** The refs among `refs` that the caller may read in the catalog. */
-  visibleRefs(
+  /** Which of `refs` the caller may read in the catalog (`callerVisibility`). */
+  visibility(
     credentials: BackstageCredentials,
     refs: string[],
-  ): Promise<Set<string>>;
+  ): Promise<CallerVisibility>;
   /** The overlap threshold: a cluster holds together while its average pair score reaches it. */
   clusterThreshold: number;
   /** The configured scorecard level names, best first. */
@@ -63,8 +64,8 @@ async function callerView(
     ...snapshot.agents.map(a => a.ref),
     ...snapshot.artifacts.map(a => a.ref),
   ];
-  const visible = await sources.visibleRefs(credentials, refs);
-  if (refs.every(ref => visible.has(ref))) {
+  const visible = await sources.visibility(credentials, refs);
+  if (visible === 'all' || refs.every(ref => visible.has(ref))) {
     return {
       tree: snapshot.tree,
       agents: snapshot.agents,

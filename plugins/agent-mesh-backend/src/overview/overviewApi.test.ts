@@ -418,8 +418,13 @@ describe('GET /overview', () => {
         mockServices.permissions.mock({
           authorize: async requests =>
             requests.map(() => ({ result: AuthorizeResult.ALLOW })),
+          // Everyone may read the whole catalog; the action log decides per user.
           authorizeConditional: async (requests, options) =>
-            requests.map(() => decide(options.credentials)),
+            requests.map(r =>
+              r.permission.name === agentMeshActionReadPermission.name
+                ? decide(options.credentials)
+                : { result: AuthorizeResult.ALLOW },
+            ),
         }).factory,
       ],
     });

@@ -1,13 +1,13 @@
 import { agentMeshInsightsReadPermission } from '@agent-mesh/plugin-agent-mesh-common';
 import { DatabaseActionAggregates } from '../actions-log/DatabaseActionAggregates';
 import { ActionReadAuthorizer } from '../actions-log/permissions';
-import { visibleRefs } from '../catalog';
 import { readOverlapConfig } from '../overlap/engine';
 import {
   startReconcileWarmUp,
   WARM_UP_MAX_MS,
 } from '../overlap/reconcileWarmUp';
 import { AgentMeshServices } from '../services';
+import { callerVisibility } from './callerVisibility';
 import { createOverviewRouter } from './createOverviewRouter';
 import { DatabaseFirstSeenStore } from './FirstSeenStore';
 import { DatabaseOverlapPairStore } from './OverlapPairStore';
@@ -176,8 +176,12 @@ export async function setupOverview(
     createOverviewRouter({
       sources: {
         view: () => model.view(),
-        visibleRefs: (credentials, refs) =>
-          visibleRefs({ catalog, auth }, credentials, refs),
+        visibility: (credentials, refs) =>
+          callerVisibility(
+            { catalog, auth, permissions: services.permissions },
+            credentials,
+            refs,
+          ),
         clusterThreshold,
         levelNames: options.scorecards.config.levels.map(l => l.name),
         actions,
