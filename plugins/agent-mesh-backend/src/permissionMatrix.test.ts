@@ -41,6 +41,9 @@ import {
   loadOpenApiDocument,
 } from './schema/__testUtils__/openApiDocument';
 import { registeredRoutes } from './schema/__testUtils__/registeredRoutes';
+import { OVERVIEW_PAIRS_TASK_ID } from './overview/refreshOverlapPairs';
+import { OVERVIEW_SNAPSHOT_TASK_ID } from './overview/setupOverview';
+import { catalogEntityReadPermission } from '@backstage/plugin-catalog-common/alpha';
 import { policyCatalog } from './__testUtils__/policyCatalog';
 import { startAgentMeshPlugin } from './__testUtils__/startAgentMeshPlugin';
 
@@ -138,6 +141,19 @@ function decide(
   if (user === USERS.conditional) {
     if (permission.name === agentMeshInsightsReadPermission.name) {
       return { result: AuthorizeResult.ALLOW };
+    }
+    // The catalog's own conditions, which the catalog applies (here: policyCatalog's canRead).
+    if (permission.name === catalogEntityReadPermission.name) {
+      return {
+        result: AuthorizeResult.CONDITIONAL,
+        pluginId: 'catalog',
+        resourceType: 'catalog-entity',
+        conditions: {
+          rule: 'IS_ENTITY_OWNER',
+          resourceType: 'catalog-entity',
+          params: { claims: [TEAM] },
+        },
+      };
     }
     if (permission.name === agentMeshActionReadPermission.name) {
       return createAgentMeshActionConditionalDecision(
@@ -489,6 +505,9 @@ describe('permission matrix', () => {
       await plugin.run(FIRST_SEEN_TASK_ID);
       await plugin.run(OVERLAP_RECONCILE_TASK_ID);
       await plugin.run('agent-mesh-scorecards');
+      // The overview's read model: this replica's snapshot, and the overlap pairs.
+      await plugin.run(OVERVIEW_SNAPSHOT_TASK_ID);
+      await plugin.run(OVERVIEW_PAIRS_TASK_ID);
       stored = (
         await request(server)
           .get(`${BASE}/actions`)

@@ -6,7 +6,7 @@ import {
   AI_ARTIFACT_KIND,
   ANNOTATION_BUILT_BY,
   BUILT_BY_ANNOTATED_KINDS,
-  isAgentEntity,
+  isAgentLikeEntity,
   isAiBuiltEntity,
 } from '@agent-mesh/plugin-agent-mesh-common';
 import { builtByOf, normalizeRef, ownerRefOf, refOf } from '../scorecards/refs';
@@ -70,6 +70,8 @@ export function agentMeshEntitiesFilter(): Record<
 >[] {
   return [
     { kind: [AGENT_KIND, AI_ARTIFACT_KIND] },
+    // Agents declared with Backstage's AI model module.
+    { kind: 'AiResource', 'spec.type': 'agent' },
     {
       kind: [...BUILT_BY_ANNOTATED_KINDS],
       [`metadata.annotations.${ANNOTATION_BUILT_BY}`]: CATALOG_FILTER_EXISTS,
@@ -93,7 +95,7 @@ function toOverviewEntity(entity: Entity): OverviewEntity {
     kind: entity.kind,
     title: titleOf(entity),
     owner: ownerRefOf(entity),
-    builtBy: isAgentEntity(entity)
+    builtBy: isAgentLikeEntity(entity)
       ? []
       : builtByOf(entity)
           .map(b => normalizeRef(b, 'agent', namespace))
@@ -159,7 +161,7 @@ export async function loadCatalogSnapshot(
     { credentials },
   )) {
     for (const entity of page) {
-      if (isAgentEntity(entity)) agents.push(toOverviewEntity(entity));
+      if (isAgentLikeEntity(entity)) agents.push(toOverviewEntity(entity));
       else if (isAiBuiltEntity(entity)) {
         artifacts.push(toOverviewEntity(entity));
       }

@@ -1,7 +1,7 @@
 import { AuthService, LoggerService } from '@backstage/backend-plugin-api';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
-  isAgentEntity,
+  isAgentLikeEntity,
   isAiBuiltEntity,
 } from '@agent-mesh/plugin-agent-mesh-common';
 import { refOf } from '../scorecards/refs';
@@ -37,6 +37,7 @@ export async function recordFirstSeen(options: {
         'metadata.name',
         'metadata.namespace',
         'metadata.annotations',
+        'spec.type',
       ],
       pageSize: 1000,
     },
@@ -44,7 +45,7 @@ export async function recordFirstSeen(options: {
   )) {
     options.signal?.throwIfAborted();
     for (const entity of page) {
-      if (isAgentEntity(entity) || isAiBuiltEntity(entity)) {
+      if (isAgentLikeEntity(entity) || isAiBuiltEntity(entity)) {
         refs.push(refOf(entity));
       }
     }
