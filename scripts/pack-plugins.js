@@ -120,7 +120,10 @@ function problemsOf(dir, source) {
 
   const backstage = pkg.backstage ?? {};
   if (!backstage.role) problems.push('no backstage.role');
-  if (!backstage.pluginId) problems.push('no backstage.pluginId');
+  // A command line package belongs to no plugin.
+  if (!backstage.pluginId && backstage.role !== 'cli') {
+    problems.push('no backstage.pluginId');
+  }
   if (
     [...PLUGIN_ROLES, ...LIBRARY_ROLES].includes(backstage.role) &&
     !backstage.pluginPackages?.includes(pkg.name)
