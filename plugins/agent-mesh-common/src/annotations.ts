@@ -45,3 +45,62 @@ export const ANNOTATION_ACKNOWLEDGED_OVERLAPS =
  * @public
  */
 export const ANNOTATION_EXEMPTIONS = 'agent-mesh.io/exemptions';
+
+/**
+ * On an API entity: the URL of an A2A agent card (`/.well-known/agent-card.json`, or the agent's
+ * base URL). With `agentMesh.a2a.discovery.enabled`, the catalog module reads the card and
+ * makes an Agent of it, owned by the API's owner. On Agents made from a card, the card's URL.
+ *
+ * @public
+ */
+export const ANNOTATION_A2A_CARD_URL = 'agent-mesh.io/a2a-card-url';
+
+/**
+ * On an API entity with {@link ANNOTATION_A2A_CARD_URL}: the owner of the Agent made from the
+ * card (a Group or User ref), when it is not the API's own owner.
+ *
+ * @public
+ */
+export const ANNOTATION_A2A_OWNER = 'agent-mesh.io/a2a-owner';
+
+/**
+ * On an API entity with {@link ANNOTATION_A2A_CARD_URL}: the sponsor (a User ref) of the Agent
+ * made from the card.
+ *
+ * @public
+ */
+export const ANNOTATION_A2A_SPONSOR = 'agent-mesh.io/a2a-sponsor';
+
+/**
+ * On an Agent made from an A2A agent card: why the card could not be read or is not valid. Set
+ * by the catalog module's provider; its processor turns it into the entity's processing error,
+ * so that the catalog keeps the last valid version of the Agent and shows the error on it.
+ *
+ * @public
+ */
+export const ANNOTATION_A2A_CARD_PROBLEM = 'agent-mesh.io/a2a-card-problem';
+
+/**
+ * On a Location of type `mcp-server-json`: the owner (a Group or User ref) of the API entities
+ * made from its server.json documents.
+ *
+ * @public
+ */
+export const ANNOTATION_MCP_SERVER_OWNER = 'agent-mesh.io/mcp-server-owner';
+
+/**
+ * On a Location of type `mcp-server-json`: the lifecycle of the API entities made from its
+ * server.json documents.
+ *
+ * @public
+ */
+export const ANNOTATION_MCP_SERVER_LIFECYCLE =
+  'agent-mesh.io/mcp-server-lifecycle';
+
+/**
+ * On a Location of type `mcp-server-json`: the System the API entities made from its
+ * server.json documents are part of.
+ *
+ * @public
+ */
+export const ANNOTATION_MCP_SERVER_SYSTEM = 'agent-mesh.io/mcp-server-system';

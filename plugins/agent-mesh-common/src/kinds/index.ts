@@ -5,3 +5,5 @@ export * from './entityRefs';
 export * from './validation';
 export * from './externalIds';
 export * from './guards';
+export * from './a2aAgentCard';
+export * from './mcpServerJson';

@@ -48,6 +48,41 @@ export const agentEntitySchema = {
           description:
             'Ids by which the agent shows up in telemetry and identity systems: typed (entra:<object-id>, aws-agentcore:<workload-identity>, a2a:<agent-card-url>, otel-service:<service.name>) or untyped',
         },
+        version: { ...nonEmptyString, description: "The agent's own version" },
+        skills: {
+          type: 'array',
+          description:
+            'What the agent can do, e.g. the skills of its A2A agent card',
+          items: {
+            type: 'object',
+            required: ['id', 'name'],
+            properties: {
+              id: nonEmptyString,
+              name: nonEmptyString,
+              description: { type: 'string' },
+              tags: listOfStrings,
+              examples: { type: 'array', items: { type: 'string' } },
+            },
+          },
+        },
+        interfaces: {
+          type: 'array',
+          description:
+            'Where the agent can be called, e.g. the supported interfaces of its A2A agent card',
+          items: {
+            type: 'object',
+            required: ['url', 'protocolBinding'],
+            properties: {
+              url: nonEmptyString,
+              protocolBinding: {
+                ...nonEmptyString,
+                examples: ['JSONRPC', 'GRPC', 'HTTP+JSON'],
+              },
+              protocolVersion: nonEmptyString,
+              tenant: nonEmptyString,
+            },
+          },
+        },
       },
     },
   },

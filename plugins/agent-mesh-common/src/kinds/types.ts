@@ -39,8 +39,43 @@ export interface AgentEntityV1alpha1 extends Entity {
      * `gen_ai.agent.id` or a bot account.
      */
     externalIds?: string[];
+    /** The agent's own version, e.g. from its A2A agent card. */
+    version?: string;
+    /** What the agent can do, e.g. the skills of its A2A agent card. */
+    skills?: AgentSkill[];
+    /** Where the agent can be called, e.g. the supported interfaces of its A2A agent card. */
+    interfaces?: AgentInterface[];
   };
 }
+
+/**
+ * Something an Agent can do (an A2A agent card's skill).
+ *
+ * @public
+ */
+export type AgentSkill = {
+  id: string;
+  name: string;
+  description?: string;
+  /** Keywords, as the card gives them. */
+  tags?: string[];
+  /** Example prompts or scenarios. */
+  examples?: string[];
+};
+
+/**
+ * An endpoint where an Agent can be called (an A2A agent card's interface).
+ *
+ * @public
+ */
+export type AgentInterface = {
+  url: string;
+  /** e.g. JSONRPC, GRPC, HTTP+JSON */
+  protocolBinding: string;
+  /** The A2A protocol version, e.g. 1.0 */
+  protocolVersion?: string;
+  tenant?: string;
+};
 
 /**
  * Something built with or by AI agents: an internal tool, an integration, an aggregator, a

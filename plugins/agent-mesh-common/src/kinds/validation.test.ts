@@ -62,6 +62,23 @@ describe('validateAgentMeshEntity', () => {
           system: 'system:default/sales-analytics',
           capabilities: ['code', 'pull-requests'],
           externalIds: ['brand-a-coder-01', 'brand-a-bot'],
+          version: '2.3.0',
+          skills: [
+            {
+              id: 'open-pr',
+              name: 'Open pull requests',
+              description: 'Opens a pull request for a change',
+              tags: ['git', 'Pull Requests'],
+              examples: ['Open a PR that bumps the version'],
+            },
+          ],
+          interfaces: [
+            {
+              url: 'https://agents.acme.example/coder/a2a/v1',
+              protocolBinding: 'JSONRPC',
+              protocolVersion: '1.0',
+            },
+          ],
         }),
       ),
     ).toEqual([]);
@@ -216,6 +233,25 @@ describe('validateAgentMeshEntity', () => {
         }),
       ),
     ).toEqual(['AiArtifact spec.acknowledgedOverlaps[0].reason is required']);
+  });
+
+  it('names the item and field of a malformed skill or interface', () => {
+    expect(
+      messages(
+        agent({
+          skills: [
+            { id: 'open-pr', name: 'Open PRs', tags: 'git' },
+            { id: '' },
+          ],
+          interfaces: [{ url: 'https://agents.acme.example/a2a' }],
+        }),
+      ),
+    ).toEqual([
+      'Agent spec.skills[0].tags must be a list',
+      'Agent spec.skills[1].name is required',
+      'Agent spec.skills[1].id must not be empty',
+      'Agent spec.interfaces[0].protocolBinding is required',
+    ]);
   });
 
   it('reports reference problems alongside schema problems', () => {

@@ -1,4 +1,4 @@
-import Ajv, { ErrorObject, ValidateFunction } from 'ajv';
+import Ajv, { ValidateFunction } from 'ajv';
 import { Entity } from '@backstage/catalog-model';
 import {
   AGENT_KIND,
@@ -10,79 +10,18 @@ import { agentEntitySchema, aiArtifactEntitySchema } from './schemas';
 import { parseValidEntityRef, splitBuiltByAnnotation } from './entityRefs';
 import { typedExternalIdProblem } from './externalIds';
 import { ANNOTATION_BUILT_BY } from '../annotations';
+import {
+  describeSchemaErrors,
+  EntityValidationProblem,
+} from './schemaProblems';
 
-/**
- * One thing wrong with an entity: the field (`spec.builtBy[1]`) and a message that names the
- * field and the rule.
- *
- * @public
- */
-export interface EntityValidationProblem {
-  path: string;
-  message: string;
-}
+export type { EntityValidationProblem } from './schemaProblems';
 
 const ajv = new Ajv({ allErrors: true, strict: false });
 const schemaValidators: Record<string, ValidateFunction> = {
   [AGENT_KIND]: ajv.compile(agentEntitySchema),
   [AI_ARTIFACT_KIND]: ajv.compile(aiArtifactEntitySchema),
 };
-
-/** `/spec/builtBy/1` to `spec.builtBy[1]` */
-function toFieldPath(instancePath: string, child?: string): string {
-  const parts = instancePath.split('/').filter(Boolean);
-  if (child !== undefined) parts.push(child);
-  let path = '';
-  for (const part of parts) {
-    if (/^\d+$/.test(part)) path += `[${part}]`;
-    else path += path === '' ? part : `.${part}`;
-  }
-  return path;
-}
-
-function describeType(type: string): string {
-  if (type === 'array') return 'a list';
-  if (type === 'object') return 'an object';
-  return `a ${type}`;
-}
-
-function schemaProblem(
-  kind: string,
-  error: ErrorObject,
-): EntityValidationProblem {
-  const params = error.params as Record<string, any>;
-  if (error.keyword === 'required') {
-    const path = toFieldPath(error.instancePath, params.missingProperty);
-    return { path, message: `${kind} ${path} is required` };
-  }
-  const path = toFieldPath(error.instancePath) || '(entity)';
-  switch (error.keyword) {
-    case 'type':
-      return {
-        path,
-        message: `${kind} ${path} must be ${describeType(params.type)}`,
-      };
-    case 'minLength':
-      return { path, message: `${kind} ${path} must not be empty` };
-    case 'enum':
-      return {
-        path,
-        message: `${kind} ${path} must be one of ${(
-          params.allowedValues as string[]
-        ).join(', ')}`,
-      };
-    case 'uniqueItems':
-      return {
-        path,
-        message: `${kind} ${path} must not list the same value twice (items ${Math.min(
-          params.i,
-          params.j,
-        )} and ${Math.max(params.i, params.j)})`,
-      };
-    default:
-      return { path, message: `${kind} ${path} ${error.message}` };
-  }
-}
 
 type RefRule = {
   /** Kinds the ref may point to (lower case); undefined allows any kind. */
@@ -250,7 +189,7 @@ export function validateAgentMeshEntity(
     const validate = schemaValidators[kind];
     const schemaProblems = validate(entity)
       ? []
-      : (validate.errors ?? []).map(error => schemaProblem(kind, error));
+      : describeSchemaErrors(kind, validate.errors);
     if (typeof entity.spec !== 'object' || entity.spec === null) {
       return schemaProblems;
     }
