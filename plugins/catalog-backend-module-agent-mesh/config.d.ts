@@ -1,3 +1,4 @@
+import { SchedulerServiceTaskScheduleDefinitionConfig } from '@backstage/backend-plugin-api';
 import { HumanDuration } from '@backstage/types';
 
 export interface Config {
@@ -44,6 +45,62 @@ export interface Config {
          */
         cacheTtl?: HumanDuration | string;
       };
+    };
+    /**
+     * Agents from A2A agent cards. Each card (`/.well-known/agent-card.json`) becomes an Agent
+     * entity, read again on `schedule`. Without this key the module reads no cards.
+     */
+    a2a?: {
+      /** The cards to read. */
+      cards?: Array<{
+        /**
+         * The card's URL, or the agent's host (`https://agent.example.com`), whose card is at
+         * `/.well-known/agent-card.json`.
+         */
+        url: string;
+        /** The accountable team of the Agent: a Group or User ref. */
+        owner: string;
+        /** The accountable person: a User ref. */
+        sponsor?: string;
+        /** proposed, experimental, production or deprecated. Default production. */
+        lifecycle?: string;
+        /** The Agent's spec.type. Default a2a-agent. */
+        type?: string;
+        /** A System ref for spec.system. */
+        system?: string;
+        /** The entity namespace. Default default. */
+        namespace?: string;
+        /** The entity name; by default the card's name, made a valid entity name. */
+        name?: string;
+      }>;
+      /** More cards from API entities that name one in an annotation. */
+      discovery?: {
+        /**
+         * Read the cards that API entities name. The Agent is owned by the API's owner (or
+         * `agent-mesh.io/a2a-owner`), its sponsor is `agent-mesh.io/a2a-sponsor`, and it takes
+         * the API's namespace, system and lifecycle. Default false.
+         */
+        enabled?: boolean;
+        /** The annotation with the card's URL. Default agent-mesh.io/a2a-card-url. */
+        annotation?: string;
+      };
+      /** When the cards are read. Default every 30 minutes, with a timeout of 5 minutes. */
+      schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
+      /** How long one card may take to arrive. Default 10 seconds. */
+      timeout?: HumanDuration | string;
+      /** The largest card read, in bytes. Default 1048576 (1 MiB). */
+      maxCardBytes?: number;
+    };
+    /**
+     * API entities of `spec.type: mcp-server` from MCP server.json documents, through locations
+     * of type `mcp-server-json`. A Location's annotations `agent-mesh.io/mcp-server-owner`,
+     * `agent-mesh.io/mcp-server-lifecycle` and `agent-mesh.io/mcp-server-system` come first.
+     */
+    mcpServerJson?: {
+      /** The owner (a Group or User ref) of APIs from Locations without the owner annotation. */
+      defaultOwner?: string;
+      /** The lifecycle of APIs from Locations without the lifecycle annotation. Default production. */
+      defaultLifecycle?: string;
     };
   };
 }
