@@ -111,6 +111,7 @@ describe('A2aAgentCardProvider against a real card server', () => {
         type: 'a2a-agent',
         owner: 'group:default/finance',
         lifecycle: 'production',
+        externalIds: [`a2a:${cardUrl}`],
         sponsor: 'user:default/lena-fischer',
         system: 'system:default/finance-ops',
         provider: 'Acme Finance Engineering',
@@ -239,6 +240,9 @@ describe('A2aAgentCardProvider against a real card server', () => {
       type: 'a2a-agent',
       owner: 'group:default/operations',
       lifecycle: 'production',
+      externalIds: [
+        `a2a:${server.url('/missing/.well-known/agent-card.json')}`,
+      ],
     });
     for (const entity of entities) {
       expect(validateAgentMeshEntity(entity)).toEqual([]);

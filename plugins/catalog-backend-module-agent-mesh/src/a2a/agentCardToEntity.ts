@@ -40,6 +40,8 @@ function agentShell(
       type: source.type,
       owner: source.owner,
       lifecycle: source.lifecycle,
+      // Actions sent with `agent: a2a:<card URL>` (or an OTel span naming it) resolve to this Agent.
+      externalIds: [`a2a:${source.cardUrl}`],
       ...(source.sponsor ? { sponsor: source.sponsor } : {}),
       ...(source.system ? { system: source.system } : {}),
     },
