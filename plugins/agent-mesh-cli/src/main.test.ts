@@ -15,7 +15,7 @@ describe('main', () => {
       const result = await run(args);
       expect(result.code).toBe(0);
       expect(result.stdout[0]).toBe(
-        'Usage: agent-mesh validate <file.yaml...>',
+        'Usage: agent-mesh validate <file.yaml | server.json...>',
       );
       expect(result.stderr).toEqual([]);
     },
@@ -35,7 +35,7 @@ describe('main', () => {
     expect(result.stdout).toEqual([]);
     expect(result.stderr.slice(0, 2)).toEqual([
       message,
-      'Usage: agent-mesh validate <file.yaml...>',
+      'Usage: agent-mesh validate <file.yaml | server.json...>',
     ]);
   });
 

@@ -6,7 +6,7 @@ import { runVerifyExport } from './verifyExport/runVerifyExport';
 /** Exit code for a command line that cannot be understood. */
 const EXIT_USAGE = 2;
 
-const USAGE = `Usage: agent-mesh validate <file.yaml...>
+const USAGE = `Usage: agent-mesh validate <file.yaml | server.json...>
        agent-mesh verify-export <export.ndjson> [--public-key <file or PEM>]... [--require-signed]
 
 validate
@@ -14,9 +14,11 @@ validate
   Agent Mesh module would: the entity envelope and metadata formats, Backstage's own kinds
   (Component, API, Resource, System, Domain, Group, User, Location, Template, AiResource), the
   Agent and AiArtifact kinds (agent-mesh.io/v1alpha1) and the agent-mesh.io/built-by annotation.
-  Files may hold several documents separated by ---.
-  Prints one line per problem to stdout, "<file>: <kind>:<namespace>/<name>: <message>",
-  and a summary line to stderr.
+  Files may hold several documents separated by ---. MCP server.json documents (a file named
+  server.json or *.server.json, or whose $schema is the MCP registry's server schema) are checked
+  with the rules of the mcp-server-json location type.
+  Prints one line per problem to stdout, "<file>: <kind>:<namespace>/<name>: <message>"
+  (for a server.json "<file>: server.json <field> ..."), and a summary line to stderr.
 
 verify-export
   Checks an evidence export of the Agent Mesh action log

@@ -131,12 +131,49 @@ describe('runValidate', () => {
     ]);
   });
 
+  it('checks an MCP server.json by the rules of the mcp-server-json location type', async () => {
+    expect(await validate(['good-weather.server.json'])).toEqual({
+      code: 0,
+      stdout: [],
+      stderr: ['the 1 server.json in 1 file is valid'],
+    });
+    expect(
+      await validate([
+        'good-agent.yaml',
+        'bad-remote-without-url.server.json',
+        'good-weather.server.json',
+      ]),
+    ).toEqual({
+      code: 1,
+      stdout: [
+        'bad-remote-without-url.server.json: server.json remotes[0].url is required',
+        'bad-remote-without-url.server.json: server.json version "latest" must be a specific version, not a range or "latest"',
+      ],
+      stderr: [
+        '2 problems in 1 of 1 entity and 2 server.json documents (3 files)',
+      ],
+    });
+  });
+
   it('says so when the files hold no entities', async () => {
     expect(await validate([])).toEqual({
       code: 0,
       stdout: [],
       stderr: ['no entities found in 0 files'],
     });
+  });
+});
+
+describe('the MCP server.json documents in examples/mcp', () => {
+  it('are valid', async () => {
+    const mcpDir = resolvePath(__dirname, '../../../../examples/mcp');
+    const files = readdirSync(mcpDir).filter(name =>
+      name.endsWith('.server.json'),
+    );
+    expect(files.length).toBeGreaterThan(0);
+    const result = await validate(files, mcpDir);
+    expect(result.stdout).toEqual([]);
+    expect(result.code).toBe(0);
   });
 });
 
