@@ -20,7 +20,11 @@ import {
   serverJsonToEntity,
 } from './serverJsonToEntity';
 
-/** The location type whose targets are MCP server.json documents. */
+/**
+ * The location type whose targets are MCP server.json documents.
+ *
+ * @public
+ */
 export const MCP_SERVER_JSON_LOCATION_TYPE = 'mcp-server-json';
 
 /** `agentMesh.mcpServerJson`: what a Location without the annotations gets. */
