@@ -133,3 +133,20 @@ test('the overview page shows what the organisation is building', async ({
     fullPage: true,
   });
 });
+
+test("an agent from a served A2A card has a page with its card's description and skill tags", async ({
+  page,
+}) => {
+  // The demo backend serves examples/a2a/returns-triage.json as a card; the catalog reads it.
+  await page.goto('/catalog/default/agent/returns-triage', {
+    waitUntil: 'domcontentloaded',
+  });
+  await expect(
+    page.getByRole('heading', { name: 'Returns Triage' }).first(),
+  ).toBeVisible({ timeout: 30_000 });
+  await expect(
+    page.getByText('Sorts incoming product returns by reason').first(),
+  ).toBeVisible();
+  await expect(page.getByText('customer-service').first()).toBeVisible();
+  await page.screenshot({ path: `${SCREENSHOTS}/a2a-agent.png` });
+});

@@ -6,6 +6,7 @@
 // before), and how long the clustering takes. The pairs come from the real overlap engine,
 // queried in process; `yarn bench overview` measures the route itself.
 import { mockCredentials } from '@backstage/backend-test-utils';
+import { ConfigReader } from '@backstage/config';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import {
   DEFAULT_OVERLAP_CONFIG,
@@ -13,6 +14,7 @@ import {
 } from '../../plugins/agent-mesh-backend/src/overlap/engine';
 import { entryFromEntity } from '../../plugins/agent-mesh-backend/src/overlap/entry';
 import { loadCatalogSnapshot } from '../../plugins/agent-mesh-backend/src/overview/catalogEntities';
+import { readOverlapConfig } from '../../plugins/agent-mesh-backend/src/overlap/engine';
 import { findOverlapPairs } from '../../plugins/agent-mesh-backend/src/overview/clusters';
 import { numericOption, reportBenchmark } from '../lib/report';
 import { generateOrganisation } from '../overview/organisation';
@@ -34,6 +36,7 @@ async function main() {
   const { artifacts } = await loadCatalogSnapshot(
     catalogServiceMock({ entities }),
     mockCredentials.service(),
+    readOverlapConfig(new ConfigReader({})),
   );
   console.log('Finding the overlap pairs ...');
   const pairs = await findOverlapPairs({

@@ -25,6 +25,8 @@ backend.add(import('@backstage/plugin-catalog-backend-module-logs'));
 // lists entities that failed processing, with their errors (/catalog-unprocessed-entities)
 backend.add(import('@backstage/plugin-catalog-backend-module-unprocessed'));
 backend.add(import('@agent-mesh/plugin-catalog-backend-module-agent-mesh'));
+// demo only: serves examples/a2a/*.json as A2A agent cards, read by the catalog (agentMesh.a2a)
+backend.add(import('./demoA2aAgents/plugin'));
 
 // scaffolder, with the Agent Mesh overlap check
 backend.add(import('@backstage/plugin-scaffolder-backend'));

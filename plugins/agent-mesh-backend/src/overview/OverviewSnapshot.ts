@@ -1,7 +1,11 @@
 import { AuthService } from '@backstage/backend-plugin-api';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { ActionAggregates } from '../actions-log/DatabaseActionAggregates';
-import { CatalogSnapshot, loadCatalogSnapshot } from './catalogEntities';
+import {
+  CatalogSnapshot,
+  loadCatalogSnapshot,
+  OverlapSubjects,
+} from './catalogEntities';
 import { CREATED_ACTION_TYPE } from './firstAppearance';
 import { FirstSeen, FirstSeenStore } from './FirstSeenStore';
 import { TeamTree } from './teamTree';
@@ -52,6 +56,7 @@ export interface OverviewSnapshotSources {
   firstSeen: FirstSeenStore;
   scores: ScoreSource;
   actions: ActionAggregates;
+  overlapSubjects: OverlapSubjects;
 }
 
 /**
@@ -67,6 +72,7 @@ export async function buildOverviewSnapshot(
   const catalog = await loadCatalogSnapshot(
     sources.catalog,
     await sources.auth.getOwnServiceCredentials(),
+    sources.overlapSubjects,
   );
   const refs = [...catalog.agents, ...catalog.artifacts].map(e => e.ref);
   const [firstSeen, firstAction, firstCreated, scores] = await Promise.all([

@@ -8,7 +8,13 @@ import {
   BUILT_BY_ANNOTATED_KINDS,
   isAgentLikeEntity,
   isAiBuiltEntity,
+  isOverlapEligible,
 } from '@agent-mesh/plugin-agent-mesh-common';
+import { eligibleEntitiesFilter } from '../overlap/catalogEntities';
+import { OverlapConfig } from '../overlap/engine';
+
+/** `agentMesh.overlap.kinds` and `.types`: which entities the overlap index compares. */
+export type OverlapSubjects = Pick<OverlapConfig, 'kinds' | 'types'>;
 import { builtByOf, normalizeRef, ownerRefOf, refOf } from '../scorecards/refs';
 
 /**
@@ -21,7 +27,7 @@ const CATALOG_FILTER_EXISTS = Symbol.for(
 
 const PAGE_SIZE = 500;
 
-/** An Agent or AI-built entity as the overview counts it. */
+/** An Agent, or an AI-built entity or overlap subject, as the overview counts it. */
 export interface OverviewEntity {
   /** Full, lower-case ref. */
   ref: string;
@@ -48,6 +54,7 @@ export interface OverviewGroup {
 export interface CatalogSnapshot {
   groups: OverviewGroup[];
   agents: OverviewEntity[];
+  /** AI-built entities and the other overlap subjects (such as `mcp-server` APIs). */
   artifacts: OverviewEntity[];
 }
 
@@ -63,11 +70,13 @@ const ENTITY_FIELDS = [
   'spec.type',
 ];
 
-/** Filters for the Agents and the AI-built entities (the catalog may return more; guards decide). */
-export function agentMeshEntitiesFilter(): Record<
-  string,
-  string | symbol | (string | symbol)[]
->[] {
+/**
+ * Filters for the Agents, the AI-built entities and the overlap subjects (the catalog may return
+ * more; guards decide).
+ */
+export function agentMeshEntitiesFilter(
+  overlap: OverlapSubjects,
+): Record<string, string | symbol | (string | symbol)[]>[] {
   return [
     { kind: [AGENT_KIND, AI_ARTIFACT_KIND] },
     // Agents declared with Backstage's AI model module.
@@ -76,7 +85,23 @@ export function agentMeshEntitiesFilter(): Record<
       kind: [...BUILT_BY_ANNOTATED_KINDS],
       [`metadata.annotations.${ANNOTATION_BUILT_BY}`]: CATALOG_FILTER_EXISTS,
     },
+    ...eligibleEntitiesFilter(overlap),
   ];
+}
+
+/**
+ * Whether the overview counts an entity as something a team ships: built by an agent, or
+ * compared by the overlap index (an MCP server is, whoever built it), so that every overlap
+ * the index finds has both its sides in the overview.
+ */
+export function isOverviewArtifact(
+  entity: Entity,
+  overlap: OverlapSubjects,
+): boolean {
+  return (
+    !isAgentLikeEntity(entity) &&
+    (isAiBuiltEntity(entity) || isOverlapEligible(entity, overlap))
+  );
 }
 
 function titleOf(entity: Entity): string {
@@ -124,12 +149,12 @@ function toOverviewGroup(entity: Entity): OverviewGroup {
 }
 
 /**
- * Groups, Agents and AI-built entities, read with the caller's credentials so that the overview
- * counts only what the caller may see.
+ * Groups, Agents, AI-built entities and overlap subjects, read with the given credentials.
  */
 export async function loadCatalogSnapshot(
   catalog: CatalogService,
   credentials: BackstageCredentials,
+  overlap: OverlapSubjects,
 ): Promise<CatalogSnapshot> {
   const groups: OverviewGroup[] = [];
   for await (const page of catalog.streamEntities(
@@ -154,7 +179,7 @@ export async function loadCatalogSnapshot(
   const artifacts: OverviewEntity[] = [];
   for await (const page of catalog.streamEntities(
     {
-      filter: agentMeshEntitiesFilter(),
+      filter: agentMeshEntitiesFilter(overlap),
       fields: ENTITY_FIELDS,
       pageSize: PAGE_SIZE,
     },
@@ -162,7 +187,7 @@ export async function loadCatalogSnapshot(
   )) {
     for (const entity of page) {
       if (isAgentLikeEntity(entity)) agents.push(toOverviewEntity(entity));
-      else if (isAiBuiltEntity(entity)) {
+      else if (isOverviewArtifact(entity, overlap)) {
         artifacts.push(toOverviewEntity(entity));
       }
     }

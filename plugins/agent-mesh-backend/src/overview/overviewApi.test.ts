@@ -21,6 +21,7 @@ import { GetOverviewResponse } from '@agent-mesh/plugin-agent-mesh-common';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import request from 'supertest';
+import { parseAllDocuments } from 'yaml';
 import { startAgentMeshPlugin } from '../__testUtils__/startAgentMeshPlugin';
 import { mutableCatalog } from '../__testUtils__/mutableCatalog';
 import { OVERLAP_RECONCILE_TASK_ID } from '../overlap/schedule';
@@ -70,6 +71,53 @@ async function postExampleActions(server: any) {
 
 const getOverview = (server: any, query: Record<string, string> = {}) =>
   request(server).get('/api/agent-mesh/overview').query(query);
+
+/** examples/ai-resources.yaml: an AiResource agent and two teams' GitHub MCP servers. */
+function loadAiResourceExamples(): Entity[] {
+  const text = readFileSync(
+    join(__dirname, '../../../../examples/ai-resources.yaml'),
+    'utf8',
+  );
+  return parseAllDocuments(text)
+    .map(doc => doc.toJS() as Entity | null)
+    .filter((e): e is Entity => Boolean(e?.kind));
+}
+
+describe('GET /overview with the AI model module kinds', () => {
+  const databases = TestDatabases.create({ ids: ['POSTGRES_15', 'SQLITE_3'] });
+  const entities = withMembershipRelations([
+    ...loadExampleEntities(),
+    ...loadAiResourceExamples(),
+  ]);
+
+  it.each(databases.eachSupportedId())(
+    "shows two teams' MCP servers for the same system as a cluster, and the AiResource agent, on %p",
+    async databaseId => {
+      const plugin = await startPlugin({ databaseId, databases, entities });
+      await plugin.run(OVERLAP_RECONCILE_TASK_ID);
+      await plugin.run(OVERVIEW_SNAPSHOT_TASK_ID);
+      await plugin.run(OVERVIEW_PAIRS_TASK_ID);
+      const res = await getOverview(plugin.server, DEMO);
+      expect(res.status).toBe(200);
+      const body: GetOverviewResponse = res.body;
+      const mcp = body.overlapClusters.find(c =>
+        c.members.some(m => m.entityRef === 'api:default/github-mcp-server'),
+      );
+      expect(mcp?.members.map(m => m.entityRef).sort()).toEqual([
+        'api:default/github-mcp-server',
+        'api:default/ops-github-tools',
+      ]);
+      expect(mcp?.owners).toEqual(
+        expect.arrayContaining([group('marketing'), group('operations')]),
+      );
+      expect(body.agents.map(a => a.agentRef)).toContain(
+        'airesource:default/ops-helpdesk-agent',
+      );
+      // Both servers count as what their teams ship: 13 AI-built entities and 2 MCP servers.
+      expect(body.totals).toMatchObject({ agents: 9, artifacts: 15 });
+    },
+  );
+});
 
 describe('GET /overview', () => {
   const databases = TestDatabases.create({ ids: ['POSTGRES_15', 'SQLITE_3'] });

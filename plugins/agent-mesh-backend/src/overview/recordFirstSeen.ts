@@ -1,18 +1,19 @@
 import { AuthService, LoggerService } from '@backstage/backend-plugin-api';
 import { CatalogService } from '@backstage/plugin-catalog-node';
-import {
-  isAgentLikeEntity,
-  isAiBuiltEntity,
-} from '@agent-mesh/plugin-agent-mesh-common';
+import { isAgentLikeEntity } from '@agent-mesh/plugin-agent-mesh-common';
 import { refOf } from '../scorecards/refs';
-import { agentMeshEntitiesFilter } from './catalogEntities';
+import {
+  agentMeshEntitiesFilter,
+  isOverviewArtifact,
+  OverlapSubjects,
+} from './catalogEntities';
 import { FirstSeenStore } from './FirstSeenStore';
 
 /** The id of the scheduled recording of first-seen times. */
 export const FIRST_SEEN_TASK_ID = 'agent-mesh-overview-first-seen';
 
 /**
- * Records every Agent and AI-built entity of the catalog (read with the plugin's own
+ * Records every Agent, AI-built entity and overlap subject of the catalog (read with the plugin's own
  * credentials) that the store does not know yet as first seen now. All refs are collected
  * before writing, so that the first run records the whole catalog as the baseline.
  */
@@ -21,6 +22,7 @@ export async function recordFirstSeen(options: {
   auth: AuthService;
   store: FirstSeenStore;
   logger: LoggerService;
+  overlapSubjects: OverlapSubjects;
   now: () => Date;
   /** The scheduler's signal: the run stops between catalog pages once it is aborted. */
   signal?: AbortSignal;
@@ -30,7 +32,7 @@ export async function recordFirstSeen(options: {
   const refs: string[] = [];
   for await (const page of catalog.streamEntities(
     {
-      filter: agentMeshEntitiesFilter(),
+      filter: agentMeshEntitiesFilter(options.overlapSubjects),
       fields: [
         'apiVersion',
         'kind',
@@ -45,7 +47,10 @@ export async function recordFirstSeen(options: {
   )) {
     options.signal?.throwIfAborted();
     for (const entity of page) {
-      if (isAgentLikeEntity(entity) || isAiBuiltEntity(entity)) {
+      if (
+        isAgentLikeEntity(entity) ||
+        isOverviewArtifact(entity, options.overlapSubjects)
+      ) {
         refs.push(refOf(entity));
       }
     }

@@ -74,7 +74,12 @@ export async function setupOverview(
   const firstSeen = await DatabaseFirstSeenStore.create({ database });
   const actions = await DatabaseActionAggregates.create({ database });
   const pairStore = await DatabaseOverlapPairStore.create({ database });
-  const clusterThreshold = readOverlapConfig(services.config).threshold;
+  const overlapConfig = readOverlapConfig(services.config);
+  const clusterThreshold = overlapConfig.threshold;
+  const overlapSubjects = {
+    kinds: overlapConfig.kinds,
+    types: overlapConfig.types,
+  };
 
   const model = new OverviewReadModel({
     build: () =>
@@ -85,6 +90,7 @@ export async function setupOverview(
           firstSeen,
           scores: options.scorecards.store,
           actions,
+          overlapSubjects,
         },
         now,
       ),
@@ -108,6 +114,7 @@ export async function setupOverview(
         auth,
         store: firstSeen,
         logger,
+        overlapSubjects,
         now,
         signal,
       });
