@@ -4,10 +4,7 @@
 // LABELLING.md), per set and per tier (`duplicate`: duplicates only; `any`: duplicates and
 // alternatives), next to two engine ablations and three baselines in the same run. `--verbose`
 // lists the engine's missed and false pairs at its default threshold.
-import {
-  DEFAULT_OVERLAP_CONFIG,
-  OverlapIndex,
-} from '../../plugins/agent-mesh-backend/src/overlap/engine';
+import { DEFAULT_OVERLAP_CONFIG } from '../../plugins/agent-mesh-backend/src/overlap/engine';
 import { BenchFigure, reportBenchmark } from '../lib/report';
 import { bm25Scores, jaccardScores, tfidfScores } from './baselines';
 import {
@@ -19,69 +16,20 @@ import {
   Tier,
   TIERS,
 } from './datasets';
+import { engineMethod, Method } from './engineMethod';
 import {
   averagePrecision,
   bestThreshold,
   heldOutF1,
-  Kinds,
   meanAveragePrecision,
   pairKey,
   pairsOf,
   prf,
   Scores,
 } from './metrics';
+import { embedSets } from './sentenceEncoder';
+import { chooseMix, MixChoice, mixName, mixMethod } from './sentenceMix';
 import { SPLIT_SEED } from './splits';
-
-interface Method {
-  name: string;
-  scores: Scores;
-  /** The engine's kinds; baselines have none. */
-  kinds?: Kinds;
-}
-
-const ref = (item: Item) => `aiartifact:default/${item.id}`;
-
-/**
- * What the index returns at threshold 0 (every candidate it finds): a pair takes the higher
- * score of its two directions, and the `kind` of that direction when the engine gives one.
- */
-async function engineMethod(
-  name: string,
-  items: Item[],
-  options: ConstructorParameters<typeof OverlapIndex>[0],
-): Promise<Method> {
-  const index = new OverlapIndex(options);
-  for (const item of items) {
-    index.upsert({
-      entityRef: ref(item),
-      kind: 'AiArtifact',
-      title: item.title,
-      description: item.description,
-      purpose: '',
-      type: item.type,
-      owner: item.owner,
-      tags: item.tags,
-      integrations: item.integrations,
-      dependencies: [],
-    });
-  }
-  const scores: Scores = new Map();
-  const kinds: Kinds = new Map();
-  for (const item of items) {
-    for (const match of await index.query(ref(item), {
-      threshold: 0,
-      limit: items.length,
-    })) {
-      const other = match.entityRef.slice('aiartifact:default/'.length);
-      const key = pairKey(item.id, other);
-      if (match.score > (scores.get(key) ?? -1)) {
-        scores.set(key, match.score);
-        kinds.set(key, (match as { kind?: string }).kind);
-      }
-    }
-  }
-  return { name, scores, kinds };
-}
 
 const noStructure = {
   integrations: 0,
@@ -91,7 +39,8 @@ const noStructure = {
   type: 0,
 };
 
-async function methodsFor(items: Item[]): Promise<Method[]> {
+/** The engine, its two ablations and the text baselines (`engine+use` is added once chosen). */
+async function methodsFor(items: Item[], cosines: Scores): Promise<Method[]> {
   return [
     await engineMethod('engine', items, {}),
     await engineMethod('engine-text-only', items, {
@@ -103,6 +52,7 @@ async function methodsFor(items: Item[]): Promise<Method[]> {
     { name: 'baseline-tfidf', scores: tfidfScores(items) },
     { name: 'baseline-bm25', scores: bm25Scores(items) },
     { name: 'baseline-jaccard', scores: jaccardScores(items) },
+    { name: 'baseline-use', scores: cosines },
   ];
 }
 
@@ -126,11 +76,12 @@ function score(
     const all = pairsOf(set.items, scores, tier, kinds);
     const ap = averagePrecision(all);
     const best = bestThreshold(all);
-    const held = heldOutF1(
-      pairsOf(tune, scores, tier, kinds),
-      pairsOf(heldOut, scores, tier, kinds),
-    );
+    const tunePairs = pairsOf(tune, scores, tier, kinds);
+    const heldOutPairs = pairsOf(heldOut, scores, tier, kinds);
+    const held = heldOutF1(tunePairs, heldOutPairs);
+    const heldAp = averagePrecision(heldOutPairs);
     const at = kinds ? prf(all, threshold) : undefined;
+    const heldAt = kinds ? prf(heldOutPairs, threshold) : undefined;
     const figure = (label: string, value: number, unit = '') =>
       figures.push({ name: `${prefix}${name} ${label}`, value, unit });
     figure('AP', ap);
@@ -150,6 +101,8 @@ function score(
       held.f1,
       `at ${f3(held.threshold)}`,
     );
+    figure('held-out AP', heldAp);
+    if (heldAt) figure('held-out F1@default', heldAt.f1);
     if (legacy)
       figure(
         'mean average precision',
@@ -164,6 +117,8 @@ function score(
           : ' '.repeat(19),
         `${f3(best.f1)} @ ${f3(best.threshold)}`,
         `${f3(held.f1)} @ ${f3(held.threshold)}`,
+        f3(heldAp),
+        heldAt ? f3(heldAt.f1) : '     ',
       ].join('  '),
     );
   }
@@ -187,6 +142,20 @@ function listErrors(set: QualitySet, engine: Method, threshold: number) {
   );
 }
 
+function printChoice(choice: MixChoice) {
+  console.log(
+    `\nengine+use: ${mixName(choice.point)}, tune objective ${f3(
+      choice.objective,
+    )} (engine alone ${f3(choice.engineObjective)}); best point of each form:`,
+  );
+  for (const form of new Set(choice.grid.map(g => g.point.form))) {
+    const best = choice.grid
+      .filter(g => g.point.form === form)
+      .reduce((x, y) => (y.objective > x.objective ? y : x));
+    console.log(`  ${mixName(best.point)}  ${f3(best.objective)}`);
+  }
+}
+
 async function main() {
   const threshold = DEFAULT_OVERLAP_CONFIG.threshold;
   const sets = loadSets();
@@ -196,9 +165,50 @@ async function main() {
     defaultThreshold: threshold,
     splitSeed: SPLIT_SEED,
   };
+  const embeddings = await embedSets(sets.map(s => s.items));
+  const methodsPerSet: Method[][] = [];
+  for (const [s, set] of sets.entries())
+    methodsPerSet.push(await methodsFor(set.items, embeddings.cosines[s]));
+  const choice = await chooseMix(
+    sets,
+    methodsPerSet.map(m => m[0]),
+    embeddings.cosines,
+  );
+  for (const [s, set] of sets.entries()) {
+    const mixed = await mixMethod(
+      set.items,
+      methodsPerSet[s][0],
+      embeddings.cosines[s],
+      choice.point,
+    );
+    methodsPerSet[s].splice(3, 0, mixed);
+  }
+  parameters.engineUse = {
+    ...choice.point,
+    tuneObjective: choice.objective,
+    engineTuneObjective: choice.engineObjective,
+    grid: choice.grid.map(g => ({ ...g.point, tuneObjective: g.objective })),
+  };
+  figures.push(
+    {
+      name: 'use model load',
+      value: embeddings.loadMs,
+      unit: 'ms',
+    },
+    {
+      name: 'use embedding per text (batch of a set)',
+      value: embeddings.batchMsPerText,
+      unit: 'ms',
+    },
+    {
+      name: 'use embedding per text (one call each)',
+      value: embeddings.singleMsPerText,
+      unit: 'ms',
+    },
+  );
   let engineKinds = false;
-  for (const set of sets) {
-    const methods = await methodsFor(set.items);
+  for (const [s, set] of sets.entries()) {
+    const methods = methodsPerSet[s];
     engineKinds ||= [...methods[0].kinds!.values()].some(k => k !== undefined);
     parameters[set.name] = {
       ...describe(set.items),
@@ -212,7 +222,7 @@ async function main() {
         `${set.name} / ${tier}\n${[
           `${'method'.padEnd(
             28,
-          )}  AP     P@def  R@def  F1@def  best F1 @ t      held-out F1 @ t`,
+          )}  AP     P@def  R@def  F1@def  best F1 @ t      held-out F1 @ t  h-o AP h-o F1@def`,
           ...rows,
         ].join('\n')}`,
       );
@@ -225,6 +235,7 @@ async function main() {
   parameters.engineKinds = engineKinds;
   const ok = reportBenchmark('overlap-quality', parameters, figures);
   console.log(`\n${tables.join('\n\n')}`);
+  printChoice(choice);
   if (!engineKinds)
     console.log(
       '\nThe engine gives no kind: in the duplicate tier every match counts as a duplicate.',

