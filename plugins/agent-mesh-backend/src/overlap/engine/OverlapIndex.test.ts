@@ -46,6 +46,33 @@ describe('OverlapIndex on the demo organisation', () => {
     );
   });
 
+  it('does not find MCP servers for different systems alike for being MCP servers', async () => {
+    // The API that examples/mcp/sales-warehouse.server.json becomes in the demo catalog.
+    const index = buildIndex();
+    index.upsert(
+      subjectFromEntity({
+        apiVersion: 'backstage.io/v1alpha1',
+        kind: 'API',
+        metadata: {
+          name: 'io.github.acme-sales-warehouse',
+          title: 'Sales Warehouse MCP',
+          description:
+            'Read-only SQL over SALES_WAREHOUSE for agents: orders, deals, revenue by brand.',
+        },
+        spec: {
+          type: 'mcp-server',
+          lifecycle: 'production',
+          owner: 'group:default/platform',
+        },
+      }),
+    );
+    const matches = await index.query(
+      'api:default/io.github.acme-sales-warehouse',
+    );
+    expect(refs(matches)).not.toContain('api:default/github-mcp-server');
+    expect(refs(matches)).not.toContain('api:default/ops-github-tools');
+  });
+
   it('finds each sales aggregator from the other two, cross-team, with reasons', async () => {
     const index = buildIndex();
     for (const ref of aggregators) {

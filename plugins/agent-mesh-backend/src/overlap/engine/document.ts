@@ -84,17 +84,40 @@ function categoryTerms(category: string): string[] {
   return terms;
 }
 
+const typeTermsCache = new Map<string, Set<string>>();
+
+/** The connector words of a `spec.type` ("mcp-server": mcp, server; "aggregator": none). */
+function typeConnectorTerms(type: string | undefined): Set<string> {
+  if (!type) return new Set();
+  let terms = typeTermsCache.get(type);
+  if (!terms) {
+    terms = new Set(
+      tokenize(type.replace(/[-_]/g, ' '))
+        .map(t => t.term)
+        .filter(t => CONNECTOR_WORDS.has(t)),
+    );
+    typeTermsCache.set(type, terms);
+  }
+  return terms;
+}
+
 /** Turns a subject into the document the index and the scorer work with. */
 export function toDocument(subject: OverlapSubject): OverlapDocument {
   const counts = new Map<string, number>();
   const addCount = (term: string, weight: number) =>
     counts.set(term, (counts.get(term) ?? 0) + weight);
   const mentioned = new Set<string>();
+  // Connector words that restate the entity's own type ("MCP server" in an mcp-server's text)
+  // say what form it takes, not what it does; the type is compared on its own, so they do not
+  // count as words: two MCP servers for different systems are not alike for being MCP servers.
+  // (Other type words stay: an `aggregator`'s "roll-up" is its job.)
+  const typeWords = typeConnectorTerms(subject.type);
   // A known system named in the text reads as the job it does: "View Sentry issues" as "View
   // error tracking issues". Its name is compared by the integrations signal, its kind of job
   // by the words, so that "Rollbar errors" and "tracks exceptions" match by what they do.
   for (const field of ['title', 'description', 'purpose'] as const) {
     for (const { term } of tokenize(subject[field] ?? '')) {
+      if (typeWords.has(term)) continue;
       if (systemCategory(term)) {
         mentioned.add(term);
         const category = jobCategory(term);
