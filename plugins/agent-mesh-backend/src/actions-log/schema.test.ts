@@ -57,4 +57,28 @@ describe('parsePostActionsBody', () => {
   ])('refuses %j', (body, message) => {
     expect(() => parsePostActionsBody(body)).toThrow(message);
   });
+
+  it('names every problem of a body sent without its actions array', () => {
+    expect(() =>
+      parsePostActionsBody({ id: good.id, agent: good.agent }),
+    ).toThrow("actions is required; body has unknown field(s) 'id', 'agent'");
+  });
+
+  it('names the first five problems and counts the others', () => {
+    const bad = { ...good, id: '' };
+    const actions = Array.from({ length: 7 }, () => bad);
+    let message = '';
+    try {
+      parsePostActionsBody({ actions });
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    expect(message.split('; ')).toEqual([
+      'actions[0].id must not be empty',
+      'actions[1].id must not be empty',
+      'actions[2].id must not be empty',
+      'actions[3].id must not be empty',
+      'actions[4].id must not be empty (and 2 more problem(s))',
+    ]);
+  });
 });

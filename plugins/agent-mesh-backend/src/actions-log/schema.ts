@@ -177,14 +177,21 @@ export function describeIssue(issue: z.core.$ZodIssue): string {
   return `${where} ${issue.message}`;
 }
 
-/** Validates a `POST /actions` body, or throws an InputError that names the first bad field. */
+/** How many problems an error message names before it only counts the rest. */
+const NAMED_PROBLEMS = 5;
+
+/**
+ * Validates a `POST /actions` body, or throws an InputError that names the bad fields (the first
+ * five, and how many more there are).
+ */
 export function parsePostActionsBody(body: unknown): ParsedActionInput[] {
   const result = postActionsBodySchema.safeParse(body);
   if (!result.success) {
     const issues = result.error.issues;
-    const more =
-      issues.length > 1 ? ` (and ${issues.length - 1} more problem(s))` : '';
-    throw new InputError(`${describeIssue(issues[0])}${more}`);
+    const named = issues.slice(0, NAMED_PROBLEMS).map(describeIssue).join('; ');
+    const rest = issues.length - NAMED_PROBLEMS;
+    const more = rest > 0 ? ` (and ${rest} more problem(s))` : '';
+    throw new InputError(`${named}${more}`);
   }
   return result.data.actions;
 }
