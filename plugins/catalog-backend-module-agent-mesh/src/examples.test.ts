@@ -21,7 +21,7 @@ describe("the demo's documents", () => {
 
   it('has a valid A2A agent card', () => {
     expect(
-      validateA2aAgentCard(readJson('a2a/agent-card.json')).errors,
+      validateA2aAgentCard(readJson('a2a/returns-triage.json')).errors,
     ).toEqual([]);
   });
 });
