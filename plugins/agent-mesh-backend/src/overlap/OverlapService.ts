@@ -163,28 +163,37 @@ export class DefaultOverlapService implements OverlapService {
   ): Promise<SimilarItem[]> {
     const { synced } = this.options;
     await synced.refresh();
-    const { limit, ...subject } = input;
-    const matches = await synced.index.similarTo(
-      { ...subject, owner: subject.owner && ownerRef(subject.owner) },
-      { limit },
-    );
-    const items = matches.map(
-      ({ entityRef, title, owner, score, kind, reasons }) => ({
-        entityRef,
-        title,
-        owner,
-        score,
-        kind,
-        reasons,
-      }),
-    );
-    if (!credentials) return items;
-    const visible = await visibleRefs(
-      this.options,
-      credentials,
-      items.map(i => i.entityRef),
-    );
-    return items.filter(i => visible.has(i.entityRef));
+    const { limit: asked, ...subject } = input;
+    const limit = asked ?? synced.index.maxResults;
+    const query = {
+      ...subject,
+      owner: subject.owner && ownerRef(subject.owner),
+    };
+    // A caller who may not read some matches still gets `limit` of the ones they may: ask the
+    // index for more until enough are visible or it has no more.
+    for (let want = limit; ; want *= 4) {
+      const matches = await synced.index.similarTo(query, { limit: want });
+      const items = matches.map(
+        ({ entityRef, title, owner, score, kind, reasons }) => ({
+          entityRef,
+          title,
+          owner,
+          score,
+          kind,
+          reasons,
+        }),
+      );
+      if (!credentials) return items;
+      const visible = await visibleRefs(
+        this.options,
+        credentials,
+        items.map(i => i.entityRef),
+      );
+      const shown = items.filter(i => visible.has(i.entityRef));
+      if (shown.length >= limit || matches.length < want) {
+        return shown.slice(0, limit);
+      }
+    }
   }
 
   /**

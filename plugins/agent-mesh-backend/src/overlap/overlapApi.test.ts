@@ -226,6 +226,24 @@ describe('overlap API', () => {
         .send({ description: 'Weekly Shopify and Salesforce sales roll-up' });
       expect(refs(similar.body.items)).not.toContain(hidden);
       expect(refs(similar.body.items)).toContain(aggregators[0]);
+      // A limit counts what the caller may see: the hidden match does not take a place.
+      const body = {
+        title: 'Weekly Revenue Roll-up',
+        description:
+          'Weekly revenue roll-up: combines web shop orders with SFDC opportunities and reports one revenue figure per channel.',
+        limit: 2,
+      };
+      const top2 = await request(plugin.server)
+        .post('/api/agent-mesh/similar')
+        .set('Authorization', mockCredentials.service.header())
+        .send(body);
+      expect(refs(top2.body.items)).toContain(hidden);
+      const top2Outsider = await request(plugin.server)
+        .post('/api/agent-mesh/similar')
+        .set('Authorization', as('user:default/outsider'))
+        .send(body);
+      expect(top2Outsider.body.items).toHaveLength(2);
+      expect(refs(top2Outsider.body.items)).not.toContain(hidden);
       // A service (the catalog module's processor) sees every overlap.
       const service = await request(plugin.server)
         .get('/api/agent-mesh/overlaps')

@@ -222,6 +222,11 @@ export class OverlapIndex {
     return this.#slotOf.size;
   }
 
+  /** How many matches a query answers when it sets no limit. */
+  get maxResults(): number {
+    return this.#config.maxResults;
+  }
+
   get config(): OverlapConfig {
     return this.#config;
   }
