@@ -58,6 +58,10 @@ async function methodsFor(items: Item[], cosines: Scores): Promise<Method[]> {
 
 const f3 = (x: number) => x.toFixed(3);
 
+/** Issue 13: the engine's duplicate tier, on every set, at the default threshold. */
+const DUPLICATE_F1_TARGET = 0.6;
+const DUPLICATE_AP_TARGET = 0.5;
+
 /** The figures and the table rows of one set and tier. */
 function score(
   set: QualitySet,
@@ -82,18 +86,39 @@ function score(
     const heldAp = averagePrecision(heldOutPairs);
     const at = kinds ? prf(all, threshold) : undefined;
     const heldAt = kinds ? prf(heldOutPairs, threshold) : undefined;
-    const figure = (label: string, value: number, unit = '') =>
-      figures.push({ name: `${prefix}${name} ${label}`, value, unit });
-    figure('AP', ap);
+    // Rules and vocabulary are judged on the tune half (see LABELLING.md); its figures are
+    // printed so that a change can be judged without reading the held-out ones.
+    const tuneAp = averagePrecision(tunePairs);
+    const tuneAt = kinds ? prf(tunePairs, threshold) : undefined;
+    const figure = (
+      label: string,
+      value: number,
+      unit = '',
+      target?: BenchFigure['target'],
+    ) =>
+      figures.push({ name: `${prefix}${name} ${label}`, value, unit, target });
+    // Issue 13's targets for the engine's duplicate tier; the first set's old `any` target.
+    const engine = name === 'engine';
+    const duplicateTier = tier === 'duplicate';
+    figure(
+      'AP',
+      ap,
+      '',
+      engine && duplicateTier ? { min: DUPLICATE_AP_TARGET } : undefined,
+    );
     if (at) {
       figure('precision@default', at.precision);
       figure('recall@default', at.recall);
-      figures.push({
-        name: `${prefix}${name} F1@default`,
-        value: at.f1,
-        unit: '',
-        target: legacy && name === 'engine' ? { min: 0.85 } : undefined,
-      });
+      figure(
+        'F1@default',
+        at.f1,
+        '',
+        engine && legacy
+          ? { min: 0.85 }
+          : engine && duplicateTier
+          ? { min: DUPLICATE_F1_TARGET }
+          : undefined,
+      );
     }
     figure('best F1 (any threshold)', best.f1, `at ${f3(best.threshold)}`);
     figure(
@@ -103,6 +128,8 @@ function score(
     );
     figure('held-out AP', heldAp);
     if (heldAt) figure('held-out F1@default', heldAt.f1);
+    figure('tune AP', tuneAp);
+    if (tuneAt) figure('tune F1@default', tuneAt.f1);
     if (legacy)
       figure(
         'mean average precision',
@@ -119,6 +146,8 @@ function score(
         `${f3(held.f1)} @ ${f3(held.threshold)}`,
         f3(heldAp),
         heldAt ? f3(heldAt.f1) : '     ',
+        f3(tuneAp),
+        tuneAt ? f3(tuneAt.f1) : '',
       ].join('  '),
     );
   }
@@ -222,7 +251,7 @@ async function main() {
         `${set.name} / ${tier}\n${[
           `${'method'.padEnd(
             28,
-          )}  AP     P@def  R@def  F1@def  best F1 @ t      held-out F1 @ t  h-o AP h-o F1@def`,
+          )}  AP     P@def  R@def  F1@def  best F1 @ t      held-out F1 @ t  h-o AP h-o F1@def  tuneAP  tune F1@def`,
           ...rows,
         ].join('\n')}`,
       );
@@ -241,7 +270,9 @@ async function main() {
       '\nThe engine gives no kind: in the duplicate tier every match counts as a duplicate.',
     );
   if (!ok)
-    console.log('\nF1 at the default threshold is below the 0.85 target.');
+    console.log(
+      '\nSome figures miss their targets: see the table of figures above.',
+    );
 }
 
 main().catch(error => {

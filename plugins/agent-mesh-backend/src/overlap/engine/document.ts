@@ -69,7 +69,25 @@ function connectorsOf(title: string, integrations: string[]): string[] {
   const covered = new Set(named.flatMap(n => n.parts));
   const others = [...titleTerms].filter(t => !covered.has(t));
   if (others.some(t => !systemCategory(t))) return [];
-  return [...new Set([...named.map(n => n.system), ...others])];
+  // "AWS S3" connects to S3, not to all of AWS: a system whose words are all part of a longer
+  // named system's is that system's vendor, not what the title names.
+  const specific = named.filter(
+    n =>
+      !named.some(
+        m =>
+          m.parts.length > n.parts.length &&
+          n.parts.every(p => m.parts.includes(p)),
+      ),
+  );
+  const vendorWords = new Set(
+    named.filter(n => !specific.includes(n)).flatMap(n => n.parts),
+  );
+  return [
+    ...new Set([
+      ...specific.map(n => n.system),
+      ...others.filter(t => !vendorWords.has(t)),
+    ]),
+  ];
 }
 
 const categoryTermsCache = new Map<string, string[]>();

@@ -237,12 +237,12 @@ describe('the same product on both sides', () => {
   it('counts a platform in full when one side is a connector to it, half when both only build on it', () => {
     const {
       stats,
-      docs: [k8s, k8sServer, prs, insights],
+      docs: [k8s, costs, prs, insights],
     } = corpus([
       { title: 'Kubernetes', integrations: ['kubernetes'] },
       {
-        title: 'Kubernetes MCP Server',
-        description: 'Manage pods and deployments',
+        title: 'Pod cost report',
+        description: 'Spend per namespace',
         integrations: ['kubernetes'],
       },
       { title: 'GitHub Pull Requests', integrations: ['github'] },
@@ -250,14 +250,60 @@ describe('the same product on both sides', () => {
       { title: 'Weekly sales report' },
     ]);
     expect(k8s.connectors).toEqual(['kubernetes']);
-    expect(k8sServer.connectors).toEqual(['kubernetes']);
+    expect(costs.connectors).toEqual([]);
     expect(prs.connectors).toEqual([]);
-    const connector = integrations(k8s, k8sServer, stats);
+    const connector = integrations(k8s, costs, stats);
     const platform = integrations(prs, insights, stats);
     expect(connector.reasons).toEqual(['both integrate kubernetes']);
     expect(platform.reasons).toEqual(['both integrate github']);
     expect(connector.score).toBeCloseTo(0.5);
     expect(platform.score).toBeLessThan(connector.score / 2);
+  });
+
+  it('reads two connectors to the same system as that system integrated twice, whatever else they name', () => {
+    const {
+      stats,
+      docs: [notion, notionChat, k8s, k8sServer],
+    } = corpus([
+      {
+        title: 'Notion',
+        description: 'An MCP server for the Notion API',
+        integrations: ['notion'],
+      },
+      {
+        title: 'Notion',
+        description: 'Search and update pages through Claude chat',
+        integrations: ['notion'],
+      },
+      { title: 'Kubernetes', integrations: ['kubernetes'] },
+      {
+        title: 'Kubernetes and OpenShift',
+        description: 'Manage pods and deployments',
+        integrations: ['kubernetes', 'openshift'],
+      },
+      { title: 'Weekly sales report' },
+    ]);
+    expect(notionChat.integrations).toContain('anthropic');
+    expect(integrations(notion, notionChat, stats)).toMatchObject({
+      score: 1,
+      reasons: ['both integrate notion'],
+    });
+    expect(k8sServer.connectors).toEqual(['kubernetes', 'openshift']);
+    expect(integrations(k8s, k8sServer, stats).score).toBe(1);
+  });
+
+  it("reads a vendor's sub-product in a title as the connector, not the vendor", () => {
+    const {
+      stats,
+      docs: [aws, s3],
+    } = corpus([
+      { title: 'AWS', integrations: ['aws'] },
+      { title: 'AWS S3', integrations: ['aws-s3'] },
+      { title: 'Weekly sales report' },
+    ]);
+    expect(aws.connectors).toEqual(['aws']);
+    expect(s3.connectors).toEqual(['aws-s3']);
+    expect(integrations(aws, s3, stats).score).toBeLessThan(0.5);
   });
 
   it('reads a system that one side declares and the other names in its text as shared', () => {

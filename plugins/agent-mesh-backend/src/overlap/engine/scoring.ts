@@ -178,9 +178,14 @@ export function structureEvidence(
     stats,
     { saturate: true, strength: integrationStrength },
   );
+  // Two connectors to one system ("Notion" and "Notion") are that system integrated twice,
+  // whatever else one of them names ("through Claude chat").
+  const bothConnect = integrations.shared.some(
+    v => a.connectors.includes(v) && b.connectors.includes(v),
+  );
   evidence.push({
     signal: 'integrations',
-    score: integrations.score,
+    score: bothConnect ? 1 : integrations.score,
     reasons: integrations.shared.length
       ? [`both integrate ${list(integrations.shared)}`]
       : [],
