@@ -50,6 +50,31 @@ describe('overlapKind', () => {
     );
   });
 
+  it('reads a platform that an artifact is a connector to as its product', () => {
+    const titled = (title: string, description: string, systems: string[]) =>
+      toDocument({
+        entityRef: 'aiartifact:default/x',
+        kind: 'AiArtifact',
+        title,
+        description,
+        purpose: '',
+        tags: [],
+        integrations: systems,
+        dependencies: [],
+      } as OverlapSubject);
+    const aws = titled('AWS', 'Manage the resources of an account', ['aws']);
+    const redis = titled('Redis', 'Keys of a cache that runs on AWS', [
+      'redis',
+    ]);
+    // The AWS connector's product is AWS; the Redis server only runs there.
+    expect(overlapKind(aws, redis)).toEqual({
+      kind: 'alternative',
+      reason: 'the same job with other products: aws here, redis there',
+    });
+    const awsAgain = titled('AWS MCP', 'Best practices for AWS', ['aws']);
+    expect(overlapKind(aws, awsAgain).kind).toBe('duplicate');
+  });
+
   it('calls the same job a duplicate when a side is tied to no product', () => {
     expect(overlapKind(doc([]), doc(['sentry'])).kind).toBe('duplicate');
     expect(overlapKind(doc([]), doc([])).kind).toBe('duplicate');

@@ -23,7 +23,8 @@ export interface OverlapKindVerdict {
 /**
  * A document's products: the systems it integrates that do its job (known systems of a job
  * category, and declared integrations that are not known, which name the product the team
- * chose), and the platforms it builds on (GitHub, Slack, a cloud), which any job may use.
+ * chose), and the platforms it builds on (GitHub, Slack, a cloud), which any job may use. A
+ * platform that the artifact is a connector to (its title is the platform's name) is its job.
  */
 function productsOf(doc: OverlapDocument): {
   job: string[];
@@ -32,7 +33,11 @@ function productsOf(doc: OverlapDocument): {
   const job: string[] = [];
   const platforms: string[] = [];
   for (const system of doc.integrations) {
-    if (systemCategory(system) && !jobCategory(system)) platforms.push(system);
+    const platform =
+      systemCategory(system) &&
+      !jobCategory(system) &&
+      !doc.connectors.includes(system);
+    if (platform) platforms.push(system);
     else job.push(system);
   }
   return { job, platforms };
