@@ -15,7 +15,13 @@ import { DEFAULT_OVERLAP_CONFIG } from '../../plugins/agent-mesh-backend/src/ove
 import { BenchFigure, reportBenchmark } from '../lib/report';
 import { getJson, waitFor } from '../overview/http';
 import { startBenchBackend } from '../overview/backend';
-import { Item, loadSets, QualitySet, Tier } from '../overlap-quality/datasets';
+import {
+  Item,
+  loadSets,
+  pairLabel,
+  QualitySet,
+  Tier,
+} from '../overlap-quality/datasets';
 import { engineMethod, idOf, ref } from '../overlap-quality/engineMethod';
 import {
   Kinds,
@@ -187,6 +193,19 @@ async function main() {
         unit: `of ${set.items.length}`,
       },
     );
+    for (const label of ['duplicate', 'alternative'] as const) {
+      const { found, asLabelled } = kindAgreement(
+        set,
+        portal,
+        label,
+        threshold,
+      );
+      figures.push({
+        name: `${set.name}: labelled ${label} pairs that GET /overlaps returns, called ${label}`,
+        value: found ? asLabelled / found : 0,
+        unit: `(${asLabelled} of ${found})`,
+      });
+    }
     for (const tier of TIERS) {
       for (const [method, scores, kinds] of [
         ['portal GET /overlaps', portal.scores, portal.kinds],
@@ -237,6 +256,27 @@ async function main() {
       )}`,
     );
   }
+}
+
+/** Of the pairs with this label that the portal returns at the threshold, how many have that kind. */
+function kindAgreement(
+  set: QualitySet,
+  portal: PortalRead,
+  label: 'duplicate' | 'alternative',
+  threshold: number,
+): { found: number; asLabelled: number } {
+  let found = 0;
+  let asLabelled = 0;
+  set.items.forEach((a, i) =>
+    set.items.slice(i + 1).forEach(b => {
+      if (pairLabel(a, b) !== label) return;
+      const key = pairKey(a.id, b.id);
+      if ((portal.scores.get(key) ?? 0) < threshold) return;
+      found += 1;
+      if (portal.kinds.get(key) === label) asLabelled += 1;
+    }),
+  );
+  return { found, asLabelled };
 }
 
 /** The pairs that the portal and the engine put on different sides of the threshold. */
