@@ -12,6 +12,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
 import { DEFAULT_OVERLAP_CONFIG } from '../../plugins/agent-mesh-backend/src/overlap/engine/config';
+import { toTag } from '../../plugins/catalog-backend-module-agent-mesh/src/naming/entityNames';
+import { GetOverlapsResponse } from '@agent-mesh/plugin-agent-mesh-common';
 import { BenchFigure, reportBenchmark } from '../lib/report';
 import { getJson, waitFor } from '../overview/http';
 import { startBenchBackend } from '../overview/backend';
@@ -22,7 +24,11 @@ import {
   QualitySet,
   Tier,
 } from '../overlap-quality/datasets';
-import { engineMethod, idOf, ref } from '../overlap-quality/engineMethod';
+import {
+  engineMethod,
+  recordMatch,
+  ref,
+} from '../overlap-quality/engineMethod';
 import {
   Kinds,
   pairKey,
@@ -49,7 +55,10 @@ function catalogOf(items: Item[]): string {
       name: item.id,
       title: item.title,
       description: item.description,
-      ...(item.tags?.length ? { tags: item.tags.map(tagOf) } : {}),
+      // As the catalog allows them: "tech health" is `tech-health`.
+      ...(item.tags?.length
+        ? { tags: item.tags.map(toTag).filter(Boolean) }
+        : {}),
     },
     spec: {
       type: item.type,
@@ -59,14 +68,6 @@ function catalogOf(items: Item[]): string {
     },
   }));
   return [...groups, ...artifacts].map(e => stringify(e)).join('---\n');
-}
-
-/** A catalog tag: lower case, words joined by `-` ("tech health" is `tech-health`). */
-function tagOf(tag: string): string {
-  return tag
-    .toLowerCase()
-    .replace(/[^a-z0-9+#]+/g, '-')
-    .replace(/^-+|-+$/g, '');
 }
 
 interface PortalRead {
@@ -132,16 +133,8 @@ async function readThroughPortal(set: QualitySet): Promise<PortalRead> {
       }
       if (body.items.length >= DEFAULT_OVERLAP_CONFIG.maxResults)
         itemsAtMaxResults += 1;
-      for (const match of body.items as Array<{
-        entityRef: string;
-        score: number;
-        kind?: string;
-      }>) {
-        const key = pairKey(item.id, idOf(match.entityRef));
-        if (match.score > (scores.get(key) ?? -1)) {
-          scores.set(key, match.score);
-          kinds.set(key, match.kind);
-        }
+      for (const match of body.items as GetOverlapsResponse['items']) {
+        recordMatch(scores, kinds, item.id, match);
       }
     }
     return {
@@ -164,7 +157,8 @@ async function main() {
   const figures: BenchFigure[] = [];
   const rows: string[] = [];
   const differences: string[] = [];
-  for (const set of loadSets()) {
+  const sets = loadSets();
+  for (const set of sets) {
     console.log(
       `${set.name}: ${set.items.length} items into a cold portal ...`,
     );
@@ -239,7 +233,7 @@ async function main() {
     {
       threshold,
       maxResults: DEFAULT_OVERLAP_CONFIG.maxResults,
-      sets: loadSets().map(s => s.name),
+      sets: sets.map(s => s.name),
     },
     figures,
   );

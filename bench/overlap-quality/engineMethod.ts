@@ -21,9 +21,23 @@ export const ref = (item: Item) => `${PREFIX}${item.id}`;
 export const idOf = (entityRef: string) => entityRef.slice(PREFIX.length);
 
 /**
- * What the index returns at threshold 0 (every candidate it finds): a pair takes the higher
- * score of its two directions, and the `kind` of that direction when the engine gives one.
+ * Records one direction of a pair (`fromId`'s match): a pair takes the higher score of its two
+ * directions, and the `kind` of that direction when the engine gives one.
  */
+export function recordMatch(
+  scores: Scores,
+  kinds: Kinds,
+  fromId: string,
+  match: { entityRef: string; score: number; kind?: string },
+): void {
+  const key = pairKey(fromId, idOf(match.entityRef));
+  if (match.score > (scores.get(key) ?? -1)) {
+    scores.set(key, match.score);
+    kinds.set(key, match.kind);
+  }
+}
+
+/** What the index returns at threshold 0 (every candidate it finds), by `recordMatch`. */
 export async function engineMethod(
   name: string,
   items: Item[],
@@ -51,11 +65,7 @@ export async function engineMethod(
       threshold: 0,
       limit: items.length,
     })) {
-      const key = pairKey(item.id, idOf(match.entityRef));
-      if (match.score > (scores.get(key) ?? -1)) {
-        scores.set(key, match.score);
-        kinds.set(key, (match as { kind?: string }).kind);
-      }
+      recordMatch(scores, kinds, item.id, match);
     }
   }
   return { name, scores, kinds };
