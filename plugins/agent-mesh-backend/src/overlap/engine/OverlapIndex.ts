@@ -6,6 +6,8 @@ import { OverlapDocument, toDocument } from './document';
 import { CorpusField, CorpusStats, documentKeys } from './corpus';
 import {
   combine,
+  ownTermIdf,
+  ownTermShare,
   sharedValueStrength,
   structureEvidence,
   textSimilarity,
@@ -496,6 +498,7 @@ export class OverlapIndex {
       ...this.#restOf[slot]!,
       subject: this.#subjects[slot]!,
       terms,
+      inCorpus: true,
     };
   }
 
@@ -503,9 +506,10 @@ export class OverlapIndex {
     const slot = subject.entityRef
       ? this.#slotOf.get(subject.entityRef)
       : undefined;
-    return slot !== undefined && this.#subjects[slot] === subject
-      ? this.#document(slot)
-      : toDocument(subject);
+    if (slot === undefined) return toDocument(subject);
+    if (this.#subjects[slot] === subject) return this.#document(slot);
+    // Another version of an indexed entity: the corpus counts the indexed one's words.
+    return { ...toDocument(subject), inCorpus: true };
   }
 
   #resolve(subject: OverlapSubject | string): OverlapDocument {
@@ -517,10 +521,15 @@ export class OverlapIndex {
     return this.#document(slot);
   }
 
-  /** Text norm and structure idf sums of one slot under the current corpus statistics. */
+  /**
+   * Text norm (without the slot's own terms, as the scorer leaves them out: see
+   * `textSimilarity`) and structure idf sums of one slot under the current corpus statistics.
+   */
   #updateSums(slot: number) {
     const packed = this.#keysOf[slot]!;
     const base = slot * COLUMNS;
+    const ownTerm = this.#stats.idfOfCount(1) - 1e-12;
+    const ownShare = ownTermShare(this.#stats);
     this.#sums.fill(0, base, base + COLUMNS);
     for (let i = 0; i < packed.length; i += 2) {
       const field = this.#postings.field(packed[i]);
@@ -529,7 +538,7 @@ export class OverlapIndex {
       const idf = this.#stats.idf(field, this.#postings.key(packed[i]));
       if (column === 0) {
         const w = packed[i + 1] * idf;
-        this.#sums[base] += w * w;
+        this.#sums[base] += idf >= ownTerm ? (1 - ownShare) * w * w : w * w;
       } else {
         this.#sums[base + column] += idf;
       }
@@ -571,13 +580,15 @@ export class OverlapIndex {
     const keys = documentKeys(doc);
     let typeId: number | undefined;
     let typeKey: string | undefined;
+    const ownTerm = ownTermIdf(doc, stats);
+    const ownShare = ownTermShare(stats);
     for (const [field, key] of keys) {
       const column = COLUMN[field];
       if (column === undefined) continue;
       const idf = stats.idf(field, key);
       if (column === 0) {
         const w = doc.terms.get(key)! * idf;
-        querySums[0] += w * w;
+        querySums[0] += idf >= ownTerm ? (1 - ownShare) * w * w : w * w;
       } else {
         querySums[column] += idf;
       }

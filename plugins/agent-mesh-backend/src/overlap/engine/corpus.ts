@@ -71,6 +71,11 @@ export class CorpusStats {
 
   /** ln(1 + (N + 1) / (df + 1)): positive, highest for what few documents have. */
   idf(field: CorpusField, key: string): number {
-    return Math.log(1 + (this.#size + 1) / (this.df(field, key) + 1));
+    return this.idfOfCount(this.df(field, key));
+  }
+
+  /** The idf of a key that this many documents have. */
+  idfOfCount(df: number): number {
+    return Math.log(1 + (this.#size + 1) / (df + 1));
   }
 }

@@ -22,6 +22,12 @@ export interface OverlapDocument {
   tags: string[];
   dependencies: string[];
   type?: string;
+  /**
+   * Whether the corpus statistics count this document (it is in the index), so that a key
+   * with a document frequency of 1 is its own alone. A query for work not in the catalog
+   * (`POST /similar`) is not counted.
+   */
+  inCorpus?: boolean;
 }
 
 /** Normalized tag: a known system by its canonical name, other tags by their stemmed words. */

@@ -327,3 +327,48 @@ describe('the same product on both sides', () => {
     expect(integrations(gateway, mongo, stats).score).toBe(0);
   });
 });
+
+describe('words that no other entity uses', () => {
+  const dbhub = subject({
+    title: 'DBHub',
+    description: 'Universal database server for MySQL and PostgreSQL',
+  });
+  const ydb = subject({ title: 'YDB', description: 'Query YDB databases' });
+  /** Unrelated entities, none with a word of the two above. */
+  const others = (n: number) =>
+    Array.from({ length: n }, (_, i) =>
+      subject({
+        title: `Team ${i} onboarding checklist`,
+        description: `Welcome packs for hire cohort ${i}`,
+      }),
+    );
+  function scoreIn(
+    catalog: OverlapSubject[],
+    [a, b]: [OverlapSubject, OverlapSubject],
+  ) {
+    const stats = new CorpusStats();
+    const docs = [a, b].map(s => ({ ...toDocument(s), inCorpus: true }));
+    [...docs, ...catalog.map(toDocument)].forEach(d => stats.add(d));
+    return textSimilarity(docs[0], docs[1], stats).score;
+  }
+  // The same catalog, where a third entity also names both projects.
+  const namesUsedElsewhere = subject({
+    title: 'DBHub and YDB notes',
+    description: 'Team notes',
+  });
+
+  it('do not count against a pair in a catalog large enough to tell', () => {
+    const catalog = others(120);
+    const own = scoreIn(catalog, [dbhub, ydb]);
+    const shared = scoreIn([...catalog, namesUsedElsewhere], [dbhub, ydb]);
+    expect(own).toBeGreaterThan(1.5 * shared);
+    expect(own).toBeLessThan(1);
+  });
+
+  it('count as before in a small catalog, where most words are one entity’s', () => {
+    const catalog = others(10);
+    const own = scoreIn(catalog, [dbhub, ydb]);
+    const shared = scoreIn([...catalog, namesUsedElsewhere], [dbhub, ydb]);
+    expect(own).toBeLessThan(shared * 1.2);
+  });
+});

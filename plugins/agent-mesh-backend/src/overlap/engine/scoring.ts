@@ -29,6 +29,48 @@ export function textNorm(doc: OverlapDocument, stats: CorpusStats): number {
   return Math.sqrt(sum);
 }
 
+/**
+ * How far a term that no other document has is left out of the text norm (see
+ * `ownTermsWeight`): in a small catalog most words are in one description only, so that says
+ * little about a word; from 100 documents it says the word is the document's own (its name, a
+ * coined word). 0 up to 20 documents, 1 from 100, linear between.
+ */
+export function ownTermShare(stats: CorpusStats): number {
+  return Math.min(1, Math.max(0, (stats.size - 20) / 80));
+}
+
+/**
+ * The idf at and above which a term of the document is its own alone: no other document of
+ * the corpus has it (a document frequency of 1 for an indexed document, 0 for a query).
+ */
+export function ownTermIdf(doc: OverlapDocument, stats: CorpusStats): number {
+  return stats.idfOfCount(doc.inCorpus ? 1 : 0) - 1e-12;
+}
+
+/**
+ * The squared weight, times `ownTermShare`, of the document's terms that no other document has
+ * and `other` does not share: its own project name ("DBHub"), a coined word. Such a term can
+ * match nothing, so it only makes the document look unlike every other; the text score leaves
+ * it out of the norm.
+ */
+function ownTermsWeight(
+  doc: OverlapDocument,
+  other: OverlapDocument,
+  stats: CorpusStats,
+): number {
+  const share = ownTermShare(stats);
+  if (share === 0) return 0;
+  const own = ownTermIdf(doc, stats);
+  let sum = 0;
+  for (const [term, tf] of doc.terms) {
+    const idf = stats.idf('term', term);
+    if (idf < own || other.terms.has(term)) continue;
+    const w = tf * idf;
+    sum += w * w;
+  }
+  return share * sum;
+}
+
 function list(values: string[]): string {
   if (values.length <= 1) return values.join('');
   return `${values.slice(0, -1).join(', ')} and ${values[values.length - 1]}`;
@@ -36,7 +78,8 @@ function list(values: string[]): string {
 
 /**
  * Text: cosine of the TF-IDF vectors of title, description and purpose (title words count
- * double). The reason names the shared terms that carry most of the similarity.
+ * double), without the words that only one document of the corpus has. The reason names the
+ * shared terms that carry most of the similarity.
  */
 export function textSimilarity(
   a: OverlapDocument,
@@ -61,13 +104,17 @@ export function textSimilarity(
   // Cosine with one unseen word of prior: each description is taken to hold one more word,
   // as rare as words get, that the other does not share. Long descriptions hardly change;
   // two three-word descriptions no longer look alike because both say "insights". The same
-  // description twice (cosine 1) is still a copy, whatever its length.
+  // description twice (cosine 1, own words included) is still a copy, whatever its length.
   const cosine = dot / (normA * normB);
   const prior = stats.idf('term', '') ** 2;
   const score =
     cosine > 1 - 1e-9
       ? 1
-      : dot / Math.sqrt((normA * normA + prior) * (normB * normB + prior));
+      : dot /
+        Math.sqrt(
+          (normA * normA - ownTermsWeight(a, b, stats) + prior) *
+            (normB * normB - ownTermsWeight(b, a, stats) + prior),
+        );
   shared.sort((x, y) => y.contribution - x.contribution);
   const surfaces = surfacesOf(a);
   const salient: string[] = [];
