@@ -4,11 +4,14 @@ import { AddressInfo } from 'net';
 import { authenticatedFetch } from './authenticatedFetch';
 import { ServiceTokenCache } from './ServiceTokenCache';
 
+// One expiry for every token of the file, so that jwt(n) is the same string whenever it is made
+// (an expiry read from the clock at each call differs when a test crosses a second).
+const exp = Math.floor(Date.now() / 1000) + 3600;
+
 /** A JWT-shaped token (unsigned: the cache only reads its expiry). */
 function jwt(id: number): string {
   const part = (v: object) =>
     Buffer.from(JSON.stringify(v)).toString('base64url');
-  const exp = Math.floor(Date.now() / 1000) + 3600;
   return `${part({ alg: 'ES256' })}.${part({ exp, jti: id })}.signature`;
 }
 
