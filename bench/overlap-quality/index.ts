@@ -218,7 +218,13 @@ async function main() {
       embeddings.cosines[s],
       choice.point,
     );
-    methodsPerSet[s].splice(4, 0, mixed);
+    const methods = methodsPerSet[s];
+    // After the engine and its ablations, before the baselines.
+    methods.splice(
+      methods.findIndex(m => m.name.startsWith('baseline-')),
+      0,
+      mixed,
+    );
   }
   parameters.engineUse = {
     ...choice.point,
