@@ -33,13 +33,16 @@ export function jaccardScores(items: TextItem[]): Scores {
 
 const stop = new Set(englishStopWords);
 
+/** The words of title and description without English stop words, in order, repeats kept. */
+export const contentWords = (item: TextItem) =>
+  words(item).filter(w => !stop.has(w));
+
 /** TF-IDF cosine of title and description: English stop words out, no stemming, no synonyms. */
 export function tfidfScores(items: TextItem[]): Scores {
   const docs = new Map(
     items.map(i => {
       const tf = new Map<string, number>();
-      for (const w of words(i))
-        if (!stop.has(w)) tf.set(w, (tf.get(w) ?? 0) + 1);
+      for (const w of contentWords(i)) tf.set(w, (tf.get(w) ?? 0) + 1);
       return [i.id, tf];
     }),
   );

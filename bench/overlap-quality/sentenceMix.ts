@@ -2,7 +2,8 @@
 // in three forms over a fixed grid, one point chosen on the tune halves of both sets only (see
 // LABELLING.md, "Third session of issue 13"). The product engine is not changed: the
 // `noisy-or` form goes through the index's `signals` option, as an `agent-mesh.overlap-signals`
-// module would.
+// module would. `yarn bench overlap-word-vectors` mixes word-vector cosines by the same grid and
+// choice (`engine+glove`).
 import {
   DEFAULT_OVERLAP_CONFIG,
   OverlapIndexOptions,
@@ -38,9 +39,9 @@ const above = (cos: number, floor: number) =>
 
 type SignalOf = NonNullable<OverlapIndexOptions['signals']>[number];
 
-function useSignal(cosines: Scores, point: MixPoint): SignalOf {
+function cosineSignal(id: string, cosines: Scores, point: MixPoint): SignalOf {
   return {
-    id: 'universalSentenceEncoder',
+    id,
     weight: point.weight,
     score: (a, b) => ({
       score: above(
@@ -58,11 +59,11 @@ export async function mixMethod(
   engine: Method,
   cosines: Scores,
   point: MixPoint,
+  name = 'engine+use',
 ): Promise<Method> {
-  const name = 'engine+use';
   if (point.form === 'noisy-or') {
     return engineMethod(name, items, {
-      signals: [useSignal(cosines, point)],
+      signals: [cosineSignal(name, cosines, point)],
     });
   }
   const factor = DEFAULT_OVERLAP_CONFIG.alternativeFactor;
