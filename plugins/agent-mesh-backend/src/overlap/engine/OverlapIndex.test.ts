@@ -259,6 +259,25 @@ describe('OverlapIndex on the demo organisation', () => {
     expect(high.every(m => m.score >= 0.8)).toBe(true);
   });
 
+  it('lists every match at a threshold equal to the score it reports', async () => {
+    const index = buildIndex();
+    let checked = 0;
+    for (const s of subjects) {
+      for (const match of await index.query(s.entityRef, {
+        threshold: 0,
+        limit: 20,
+      })) {
+        const atScore = await index.query(s.entityRef, {
+          threshold: match.score,
+          limit: 20,
+        });
+        expect(refs(atScore)).toContain(match.entityRef);
+        checked += 1;
+      }
+    }
+    expect(checked).toBeGreaterThan(20);
+  });
+
   it('checks free text before anything is built (POST /similar)', async () => {
     const index = buildIndex();
     const matches = await index.similarTo({

@@ -823,13 +823,16 @@ export class OverlapIndex {
         doc,
         this.#document(slot),
       );
-      if (score < threshold || score === 0) continue;
+      // The threshold applies to the score as reported, so that a match shown at the threshold
+      // is always listed at it, and no match is listed with score 0.
+      const shown = Math.round(score * 1000) / 1000;
+      if (shown < threshold || shown === 0) continue;
       const owner = subject.owner;
       matches.push({
         entityRef: subject.entityRef,
         title: subject.title,
         owner,
-        score: Math.round(score * 1000) / 1000,
+        score: shown,
         crossTeam: Boolean(
           owner && doc.subject.owner && owner !== doc.subject.owner,
         ),
