@@ -121,7 +121,7 @@ export function measureBundle(distDir = join(appDir, 'dist')): BundleFigures {
         source: m.source ?? '',
       });
     });
-    segments.forEach((segment, i) => {
+    for (const [i, segment] of segments.entries()) {
       const next = segments[i + 1];
       const lineText = lines[segment.line - 1] ?? '';
       const end =
@@ -130,7 +130,7 @@ export function measureBundle(distDir = join(appDir, 'dist')): BundleFigures {
       if (OWN_SOURCE.test(segment.source)) {
         pluginBytes += Buffer.byteLength(text);
         added.push(text);
-        return;
+        continue;
       }
       const pkg = packageOf(segment.source);
       if (pkg && exclusive.has(pkg)) {
@@ -138,7 +138,7 @@ export function measureBundle(distDir = join(appDir, 'dist')): BundleFigures {
         seenExclusive.add(pkg);
         added.push(text);
       }
-    });
+    }
   }
   return {
     appJsBytes,

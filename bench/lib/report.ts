@@ -21,6 +21,11 @@ function meets(figure: BenchFigure): boolean | undefined {
   );
 }
 
+function verdict(meetsTarget: boolean | undefined): string {
+  if (meetsTarget === undefined) return '';
+  return meetsTarget ? 'ok' : 'MISSED';
+}
+
 function formatNumber(value: number): string {
   if (Number.isInteger(value)) return String(value);
   return value >= 100 ? value.toFixed(0) : value.toPrecision(3);
@@ -65,7 +70,7 @@ export function reportBenchmark(
           .filter(Boolean)
           .join(' ')
       : '',
-    r.meetsTarget === undefined ? '' : r.meetsTarget ? 'ok' : 'MISSED',
+    verdict(r.meetsTarget),
   ]);
   const header = ['figure', 'value', 'target', ''];
   const widths = header.map((h, i) =>

@@ -42,10 +42,10 @@ const TIERS: Tier[] = ['duplicate', 'any'];
 /** The catalog file of a set: its owners as Groups and its items as AiArtifacts. */
 function catalogOf(items: Item[]): string {
   const owners = [...new Set(items.map(i => i.owner))];
-  const groups = owners.map(ref => ({
+  const groups = owners.map(owner => ({
     apiVersion: 'backstage.io/v1alpha1',
     kind: 'Group',
-    metadata: { name: ref.replace(/^group:default\//, '') },
+    metadata: { name: owner.replace(/^group:default\//, '') },
     spec: { type: 'team', children: [] },
   }));
   const artifacts = items.map(item => ({

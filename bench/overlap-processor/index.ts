@@ -52,8 +52,8 @@ const isAiBuilt = (e: Entity) =>
  * and a share of jobs that several teams do, so that overlaps are as dense as in a real catalog
  * rather than every entity matching ten others.
  */
-function generateOrganisation(count: number): Entity[] {
-  const base = generateCatalog(count);
+function generateOrganisation(entities: number): Entity[] {
+  const base = generateCatalog(entities);
   const teams = base.filter(e => e.kind === 'Group').length;
   const work = generateAiBuiltWork(base.filter(isAiBuilt).length, { teams });
   let next = 0;

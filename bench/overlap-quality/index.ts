@@ -117,16 +117,10 @@ function score(
     if (at) {
       figure('precision@default', at.precision);
       figure('recall@default', at.recall);
-      figure(
-        'F1@default',
-        at.f1,
-        '',
-        engine && legacy
-          ? { min: 0.85 }
-          : engine && duplicateTier
-          ? { min: DUPLICATE_F1_TARGET }
-          : undefined,
-      );
+      let f1Target: BenchFigure['target'];
+      if (engine && legacy) f1Target = { min: 0.85 };
+      else if (engine && duplicateTier) f1Target = { min: DUPLICATE_F1_TARGET };
+      figure('F1@default', at.f1, '', f1Target);
     }
     figure('best F1 (any threshold)', best.f1, `at ${f3(best.threshold)}`);
     figure(
@@ -167,14 +161,16 @@ function listErrors(set: QualitySet, engine: Method, threshold: number) {
   set.items.forEach((a, i) =>
     set.items.slice(i + 1).forEach(b => {
       const key = pairKey(a.id, b.id);
-      const score = engine.scores.get(key) ?? 0;
+      const pairScore = engine.scores.get(key) ?? 0;
       const label = pairLabel(a, b);
       const kind = engine.kinds?.get(key) ?? '-';
-      const found = score > 0 && score >= threshold;
-      if (label && !found) console.log(`  missed ${label} ${key} ${f3(score)}`);
+      const found = pairScore > 0 && pairScore >= threshold;
+      if (label && !found)
+        console.log(`  missed ${label} ${key} ${f3(pairScore)}`);
       if (label && found && label !== kind && kind !== '-')
-        console.log(`  as ${kind} (${label}) ${key} ${f3(score)}`);
-      if (!label && found) console.log(`  false ${key} ${f3(score)} ${kind}`);
+        console.log(`  as ${kind} (${label}) ${key} ${f3(pairScore)}`);
+      if (!label && found)
+        console.log(`  false ${key} ${f3(pairScore)} ${kind}`);
     }),
   );
 }

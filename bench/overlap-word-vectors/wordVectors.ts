@@ -43,16 +43,15 @@ export function loadWordVectors(
 export const FORMS = ['mean', 'sif', 'soft'] as const;
 export type Form = (typeof FORMS)[number];
 
+function dot(a: number[], b: number[]): number {
+  let sum = 0;
+  for (let k = 0; k < a.length; k++) sum += a[k] * b[k];
+  return sum;
+}
+
 function cosine(a: number[], b: number[]): number {
-  let dot = 0;
-  let na = 0;
-  let nb = 0;
-  for (let k = 0; k < a.length; k++) {
-    dot += a[k] * b[k];
-    na += a[k] * a[k];
-    nb += b[k] * b[k];
-  }
-  return na === 0 || nb === 0 ? 0 : dot / Math.sqrt(na * nb);
+  const norms = dot(a, a) * dot(b, b);
+  return norms === 0 ? 0 : dot(a, b) / Math.sqrt(norms);
 }
 
 function allPairs(items: TextItem[], vectors: number[][]): Scores {
@@ -88,10 +87,8 @@ function firstDirection(vectors: number[][], dimensions: number): number[] {
   for (let step = 0; step < 50; step++) {
     const next = new Array<number>(dimensions).fill(0);
     for (const v of vectors) {
-      const d = v.reduce((s, x, k) => s + x * u[k], 0);
-      v.forEach((x, k) => {
-        next[k] += d * x;
-      });
+      const d = dot(v, u);
+      for (let k = 0; k < dimensions; k++) next[k] += d * v[k];
     }
     const norm = Math.hypot(...next) || 1;
     u = next.map(x => x / norm);
@@ -112,7 +109,7 @@ function sifVectors(items: TextItem[], wv: WordVectors): number[][] {
   );
   const u = firstDirection(vectors, wv.dimensions);
   return vectors.map(v => {
-    const d = v.reduce((s, x, k) => s + x * u[k], 0);
+    const d = dot(v, u);
     return v.map((x, k) => x - d * u[k]);
   });
 }
