@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { canonicalize } from 'json-canonicalize';
 import {
   Action,
   canonicalActionText,
@@ -114,6 +115,54 @@ describe('hash', () => {
         },
       ),
       { numRuns: 300 },
+    );
+  });
+
+  it('writes the RFC 8785 text of an RFC 8785 library for any field values', () => {
+    const text = fc.oneof(
+      fc.string({ unit: 'binary' }),
+      fc.constantFrom('\ud800', '\udfff x', '\u2028\u2029', '\u007f', '😀'),
+    );
+    const nullable = <T>(a: fc.Arbitrary<T>) => fc.option(a, { nil: null });
+    const number = fc.oneof(
+      fc.integer(),
+      fc.double({ noNaN: true, noDefaultInfinity: true }),
+      fc.constantFrom(0, -0, 1e21, 1e-7, 2 ** 53, 0.1 + 0.2),
+    );
+    fc.assert(
+      fc.property(
+        fc.record({
+          seq: number,
+          id: text,
+          agent: text,
+          agentKnown: fc.boolean(),
+          summary: text,
+          target: nullable(text),
+          inputTokens: nullable(number),
+          outputTokens: nullable(number),
+          attributes: nullable(fc.jsonValue().map(v => canonicalJson(v))),
+          writer: fc.option(text, { nil: undefined }),
+          prevHash: text,
+        }),
+        changes => {
+          const a = { ...action, ...changes };
+          const { writer, ...rest } = a;
+          const expected = canonicalize(
+            writer === undefined || writer === null ? rest : a,
+          );
+          expect(canonicalActionText(a)).toBe(expected);
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
+
+  it('refuses a field that is not a finite number', () => {
+    expect(() =>
+      canonicalActionText({ ...action, inputTokens: Number.POSITIVE_INFINITY }),
+    ).toThrow("The action's inputTokens is Infinity, not a finite number");
+    expect(() => canonicalActionText({ ...action, seq: Number.NaN })).toThrow(
+      /seq is NaN/,
     );
   });
 
