@@ -45,18 +45,6 @@ export async function ingestActions(
   });
   const resolved = await deps.resolver.resolveMany(agents);
 
-  // A batch usually names the same few targets and users many times over.
-  const refs = new Map<string, string | null>();
-  const refOf = (value: string, defaultKind?: string) => {
-    const key = `${defaultKind ?? ''}|${value}`;
-    let ref = refs.get(key);
-    if (ref === undefined) {
-      ref = toEntityRef(value, defaultKind) ?? null;
-      refs.set(key, ref);
-    }
-    return ref;
-  };
-
   const actions: NewAction[] = inputs.map((input, index) => {
     const agent = resolved.get(agents[index])!;
     const onBehalfOf = input.onBehalfOf ?? party.onBehalfOf;
@@ -68,9 +56,9 @@ export async function ingestActions(
       agentKnown: agent.agentKnown,
       type: input.type,
       target: input.target ?? null,
-      targetRef: input.target ? refOf(input.target) : null,
+      targetRef: input.target ? toEntityRef(input.target) ?? null : null,
       ownerRef: agent.ownerRef,
-      onBehalfOf: onBehalfOf ? refOf(onBehalfOf, 'user') : null,
+      onBehalfOf: onBehalfOf ? toEntityRef(onBehalfOf, 'user') ?? null : null,
       summary: input.summary,
       status: input.status ?? null,
       traceId: input.traceId ?? null,
