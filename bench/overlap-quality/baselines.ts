@@ -37,6 +37,20 @@ const stop = new Set(englishStopWords);
 export const contentWords = (item: TextItem) =>
   words(item).filter(w => !stop.has(w));
 
+/**
+ * The smoothed inverse document frequency of a word over `items` (TF-IDF's weight): `wordsOf`
+ * gives each item's words, repeats counted once.
+ */
+export function inverseDocumentFrequency<T>(
+  items: T[],
+  wordsOf: (item: T) => Iterable<string>,
+): (word: string) => number {
+  const df = new Map<string, number>();
+  for (const item of items)
+    for (const w of new Set(wordsOf(item))) df.set(w, (df.get(w) ?? 0) + 1);
+  return w => Math.log((items.length + 1) / ((df.get(w) ?? 0) + 1)) + 1;
+}
+
 /** TF-IDF cosine of title and description: English stop words out, no stemming, no synonyms. */
 export function tfidfScores(items: TextItem[]): Scores {
   const docs = new Map(
@@ -46,11 +60,7 @@ export function tfidfScores(items: TextItem[]): Scores {
       return [i.id, tf];
     }),
   );
-  const df = new Map<string, number>();
-  for (const tf of docs.values())
-    for (const w of tf.keys()) df.set(w, (df.get(w) ?? 0) + 1);
-  const idf = (w: string) =>
-    Math.log((items.length + 1) / ((df.get(w) ?? 0) + 1)) + 1;
+  const idf = inverseDocumentFrequency([...docs.values()], tf => tf.keys());
   const vectors = new Map(
     [...docs].map(([id, tf]) => {
       const v = new Map([...tf].map(([w, n]) => [w, n * idf(w)]));

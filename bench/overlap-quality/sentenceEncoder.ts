@@ -3,7 +3,8 @@
 // The bench embeds `title. description` of every item on each run and caches nothing.
 import { performance } from 'node:perf_hooks';
 import { TextItem } from './baselines';
-import { pairKey, Scores } from './metrics';
+import { Scores } from './metrics';
+import { pairCosines } from './vectorCosines';
 
 // The packages' declarations import @tensorflow/tfjs-core, whose types they do not ship (its
 // code is bundled in @energetic-ai/core); required untyped, with the little used declared here,
@@ -37,18 +38,6 @@ const SINGLE_TEXTS = 30;
 
 const textOf = (item: TextItem) => `${item.title}. ${item.description}`;
 
-function cosine(a: number[], b: number[]): number {
-  let dot = 0;
-  let na = 0;
-  let nb = 0;
-  for (let k = 0; k < a.length; k++) {
-    dot += a[k] * b[k];
-    na += a[k] * a[k];
-    nb += b[k] * b[k];
-  }
-  return na === 0 || nb === 0 ? 0 : dot / Math.sqrt(na * nb);
-}
-
 /** Loads the model once, embeds every set in one batch and gives every pair its cosine. */
 export async function embedSets(
   sets: TextItem[][],
@@ -64,13 +53,7 @@ export async function embedSets(
     const vectors = await model.embed(items.map(textOf));
     batchMs += performance.now() - start;
     texts += items.length;
-    const scores: Scores = new Map();
-    items.forEach((a, i) =>
-      items.slice(i + 1).forEach((b, j) => {
-        scores.set(pairKey(a.id, b.id), cosine(vectors[i], vectors[i + 1 + j]));
-      }),
-    );
-    cosines.push(scores);
+    cosines.push(pairCosines(items, vectors));
   }
   const singles = sets[0].slice(0, SINGLE_TEXTS);
   start = performance.now();

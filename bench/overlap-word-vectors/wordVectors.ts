@@ -2,8 +2,13 @@
 // most frequent first) and three ways to turn them into a similarity of two items' texts. The
 // package's one JSON file (307 MB) is read once and only the words of the sets are kept.
 import { readFileSync } from 'node:fs';
-import { contentWords, TextItem } from '../overlap-quality/baselines';
+import {
+  contentWords,
+  inverseDocumentFrequency,
+  TextItem,
+} from '../overlap-quality/baselines';
 import { pairKey, Scores } from '../overlap-quality/metrics';
+import { cosine, dot, pairCosines } from '../overlap-quality/vectorCosines';
 
 export interface WordVectors {
   vector: Map<string, number[]>;
@@ -42,27 +47,6 @@ export function loadWordVectors(
 
 export const FORMS = ['mean', 'sif', 'soft'] as const;
 export type Form = (typeof FORMS)[number];
-
-function dot(a: number[], b: number[]): number {
-  let sum = 0;
-  for (let k = 0; k < a.length; k++) sum += a[k] * b[k];
-  return sum;
-}
-
-function cosine(a: number[], b: number[]): number {
-  const norms = dot(a, a) * dot(b, b);
-  return norms === 0 ? 0 : dot(a, b) / Math.sqrt(norms);
-}
-
-function allPairs(items: TextItem[], vectors: number[][]): Scores {
-  const scores: Scores = new Map();
-  items.forEach((a, i) =>
-    items.slice(i + 1).forEach((b, j) => {
-      scores.set(pairKey(a.id, b.id), cosine(vectors[i], vectors[i + 1 + j]));
-    }),
-  );
-  return scores;
-}
 
 function weightedMean(
   words: string[],
@@ -117,11 +101,7 @@ function sifVectors(items: TextItem[], wv: WordVectors): number[][] {
 /** Each side's words, IDF-weighted, matched to their closest word on the other side; averaged. */
 function softScores(items: TextItem[], wv: WordVectors): Scores {
   const wordSets = items.map(i => [...new Set(contentWords(i))]);
-  const df = new Map<string, number>();
-  for (const words of wordSets)
-    for (const w of words) df.set(w, (df.get(w) ?? 0) + 1);
-  const idf = (w: string) =>
-    Math.log((items.length + 1) / ((df.get(w) ?? 0) + 1)) + 1;
+  const idf = inverseDocumentFrequency(wordSets, words => words);
   const closeness = (x: string, y: string) => {
     if (x === y) return 1;
     const vx = wv.vector.get(x);
@@ -156,8 +136,8 @@ export function wordVectorScores(
   form: Form,
 ): Scores {
   if (form === 'soft') return softScores(items, wv);
-  if (form === 'sif') return allPairs(items, sifVectors(items, wv));
-  return allPairs(
+  if (form === 'sif') return pairCosines(items, sifVectors(items, wv));
+  return pairCosines(
     items,
     items.map(item => weightedMean(contentWords(item), wv, () => 1)),
   );
