@@ -3,7 +3,7 @@
 // LABELLING.md, "Third session of issue 13"). The product engine is not changed: the
 // `noisy-or` form goes through the index's `signals` option, as an `agent-mesh.overlap-signals`
 // module would. `yarn bench overlap-word-vectors` mixes word-vector cosines by the same grid and
-// choice (`engine+glove`).
+// choice (`engine+vectors`).
 import {
   DEFAULT_OVERLAP_CONFIG,
   OverlapIndexOptions,

