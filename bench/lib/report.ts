@@ -89,6 +89,14 @@ export function reportBenchmark(
   return results.every(r => r.meetsTarget !== false);
 }
 
+function positiveNumber(key: string, raw: string | undefined): number {
+  const value = Number(raw);
+  if (!Number.isFinite(value) || value <= 0) {
+    throw new Error(`--${key} needs a positive number, got '${raw}'`);
+  }
+  return value;
+}
+
 /** Reads `--key value` options with numeric defaults. */
 export function numericOption(
   args: string[],
@@ -97,13 +105,26 @@ export function numericOption(
 ): number {
   const index = args.indexOf(`--${key}`);
   if (index === -1) return fallback;
-  const value = Number(args[index + 1]);
-  if (!Number.isFinite(value) || value <= 0) {
-    throw new Error(
-      `--${key} needs a positive number, got '${args[index + 1]}'`,
-    );
-  }
-  return value;
+  return positiveNumber(key, args[index + 1]);
+}
+
+/** The value of every `--key value` option, in order (an option may be given more than once). */
+export function optionValues(args: string[], key: string): string[] {
+  const values: string[] = [];
+  args.forEach((arg, i) => {
+    if (arg !== `--${key}`) return;
+    const value = args[i + 1];
+    if (value === undefined || value.startsWith('--')) {
+      throw new Error(`--${key} needs a value`);
+    }
+    values.push(value);
+  });
+  return values;
+}
+
+/** Like `optionValues`, each value a positive number. */
+export function numericOptions(args: string[], key: string): number[] {
+  return optionValues(args, key).map(raw => positiveNumber(key, raw));
 }
 
 /** The p-th percentile (0..100) of a list of numbers. */

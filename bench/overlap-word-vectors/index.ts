@@ -13,7 +13,7 @@ import { existsSync } from 'node:fs';
 import { basename } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { DEFAULT_OVERLAP_CONFIG } from '../../plugins/agent-mesh-backend/src/overlap/engine';
-import { BenchFigure, reportBenchmark } from '../lib/report';
+import { BenchFigure, optionValues, reportBenchmark } from '../lib/report';
 import { contentWords } from '../overlap-quality/baselines';
 import { Item, loadSets } from '../overlap-quality/datasets';
 import { engineMethod, Method } from '../overlap-quality/engineMethod';
@@ -37,8 +37,7 @@ const USAGE =
   '  LSA: bench/overlap-word-vectors/train.ts writes one (see its header)';
 
 function vectorsFile(): string {
-  const at = process.argv.indexOf('--vectors');
-  const file = at >= 0 ? process.argv[at + 1] : undefined;
+  const [file] = optionValues(process.argv.slice(2), 'vectors');
   if (!file) throw new Error(`No --vectors file given.\n${USAGE}`);
   if (!existsSync(file))
     throw new Error(`The --vectors file ${file} does not exist.\n${USAGE}`);
@@ -47,8 +46,7 @@ function vectorsFile(): string {
 
 /** The name of the results file's vectors: `--label`, or the vectors file's name. */
 function label(file: string): string {
-  const at = process.argv.indexOf('--label');
-  const given = at >= 0 ? process.argv[at + 1] : undefined;
+  const [given] = optionValues(process.argv.slice(2), 'label');
   const name = given ?? basename(file).replace(/\.json$/, '');
   if (!/^[a-z0-9][a-z0-9.-]*$/i.test(name))
     throw new Error(

@@ -9,6 +9,7 @@
 // of deb.debian.org, unpacked; names.json is in the npm package all-the-package-names.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
+import { numericOptions, optionValues } from '../lib/report';
 import {
   Corpus,
   debianDescriptions,
@@ -20,25 +21,15 @@ import { trainLsa } from './lsa';
 const USAGE =
   'Usage: train.ts (--debian <Translation-en> | --npm-names <names.json> [--sample <n>] [--seed <n>])... --out <file>';
 
-function argument(name: string): string | undefined {
-  const at = process.argv.indexOf(name);
-  return at >= 0 ? process.argv[at + 1] : undefined;
-}
-
-function all(name: string): string[] {
-  return process.argv.flatMap((a, i) =>
-    a === name && process.argv[i + 1] ? [process.argv[i + 1]] : [],
-  );
-}
-
 async function main() {
-  const out = argument('--out');
-  const debian = all('--debian');
-  const npmNames = all('--npm-names');
+  const args = process.argv.slice(2);
+  const [out] = optionValues(args, 'out');
+  const debian = optionValues(args, 'debian');
+  const npmNames = optionValues(args, 'npm-names');
   if (!out || (debian.length === 0 && npmNames.length === 0))
     throw new Error(USAGE);
-  const samples = all('--sample').map(Number);
-  const seeds = all('--seed').map(Number);
+  const samples = numericOptions(args, 'sample');
+  const seeds = numericOptions(args, 'seed');
   const corpora: Corpus[] = debian.map(file => debianDescriptions(file));
   for (const [i, file] of npmNames.entries()) {
     const names = JSON.parse(readFileSync(file, 'utf8')) as string[];
